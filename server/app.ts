@@ -1,0 +1,74 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { registerAuthentication } from './platform/auth/authenticate.ts';
+import type { Database } from './platform/db/database.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { homeRoutes } from './platform/http/home.routes.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { requestRoutes } from './modules/requests/requests.routes.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'bodyLimitBytes' | 'logLevel'>;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** Every module registered, nothing listening: `main.ts` listens, tests use `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    // Closing keeps in-flight requests going but tells keep-alive clients to go elsewhere.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hallway API',
+        version: '1',
+        description: 'The internal service desk. Errors are RFC 9457 problem+json documents with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'hallway_session' },
+        },
+      },
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(app, deps.database);
+
+  await app.register(healthRoutes(deps.database));
+  await app.register(homeRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const moduleDeps = { database: deps.database, secureCookies: deps.config.secureCookies };
+  await app.register(authRoutes(moduleDeps), { prefix: '/api/v1' });
+  await app.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
+  await app.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
+  return app;
+}
+
+export type ModuleDeps = { database: Database; secureCookies: boolean };

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Reads "0"/"1"/"true"/"false" the way people write flags in an environment. */
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'must be 1/0, true/false or yes/no' })
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  HALLWAY_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  HALLWAY_DEMO: flag.default(true),
+  HALLWAY_ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
+  HALLWAY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HALLWAY_SECURE_COOKIES: flag.default(false),
+  HALLWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  HALLWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+});
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  seedDemo: boolean;
+  firstAdmin?: { email: string; password: string };
+  logLevel: string;
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Hallway cannot start, its configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; every bad value is reported on a line of its own. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const given = environment[name];
+        return `${name}=${given === undefined ? '(unset)' : JSON.stringify(given)}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(env.HALLWAY_ADMIN_EMAIL) !== Boolean(env.HALLWAY_ADMIN_PASSWORD)) {
+    problems.push('HALLWAY_ADMIN_EMAIL and HALLWAY_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(env.HALLWAY_DATA_DIR) },
+    seedDemo: env.HALLWAY_DEMO,
+    firstAdmin:
+      env.HALLWAY_ADMIN_EMAIL && env.HALLWAY_ADMIN_PASSWORD
+        ? { email: env.HALLWAY_ADMIN_EMAIL.toLowerCase(), password: env.HALLWAY_ADMIN_PASSWORD }
+        : undefined,
+    logLevel: env.LOG_LEVEL,
+    secureCookies: env.HALLWAY_SECURE_COOKIES,
+    bodyLimitBytes: env.HALLWAY_BODY_LIMIT_BYTES,
+    shutdownGraceMs: env.HALLWAY_SHUTDOWN_GRACE_MS,
+  };
+}

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDeps } from '../../app.ts';
+
+export function requestRoutes(_deps: ModuleDeps) {
+  return async (_app: FastifyInstance) => {};
+}

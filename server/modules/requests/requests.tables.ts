@@ -1,0 +1,109 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { people, teams } from '../people/people.tables.ts';
+
+export const requestStatuses = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_on_requester',
+  'resolved',
+  'closed',
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const requestPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type RequestPriority = (typeof requestPriorities)[number];
+
+export const requestChannels = ['api', 'portal', 'email', 'chat', 'slack', 'sms', 'phone'] as const;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** The last request number handed out per team; one row per team, locked briefly on create. */
+export const requestKeyCounters = pgTable('request_key_counters', {
+  teamId: uuid('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull().default(0),
+});
+
+export const serviceRequests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human key, e.g. IT-42: the team's key prefix at creation and its per-team number. */
+    key: text('key').notNull(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    number: integer('number').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: requestStatuses }).notNull().default('new'),
+    priority: text('priority', { enum: requestPriorities }).notNull().default('normal'),
+    channel: text('channel', { enum: requestChannels }).notNull().default('api'),
+    confidential: boolean('confidential').notNull().default(false),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => people.id),
+    assigneeId: uuid('assignee_id').references(() => people.id),
+    /** Optimistic concurrency: bumped by every change; a write must name the version it read. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    searchText: tsvector('search_text').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('simple', ${serviceRequests.subject} || ' ' || ${serviceRequests.description})`,
+    ),
+  },
+  (table) => [
+    uniqueIndex('requests_key_unique').on(table.key),
+    uniqueIndex('requests_team_number_unique').on(table.teamId, table.number),
+    index('requests_team_created_idx').on(table.teamId, table.createdAt.desc(), table.id.desc()),
+    index('requests_requester_created_idx').on(table.requesterId, table.createdAt.desc(), table.id.desc()),
+    index('requests_assignee_created_idx').on(table.assigneeId, table.createdAt.desc(), table.id.desc()),
+    index('requests_created_idx').on(table.createdAt.desc(), table.id.desc()),
+    index('requests_search_idx').using('gin', table.searchText),
+    check('requests_subject_length', sql`char_length(${table.subject}) between 1 and 300`),
+  ],
+);
+
+export const eventVisibilities = ['public', 'internal'] as const;
+
+/**
+ * The request's timeline: append-only (a trigger refuses UPDATE and DELETE). Every change to a
+ * request writes one event here in the same transaction, so every service metric can be recomputed
+ * from events alone.
+ */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    /** Null when Hallway itself acted (a job, an automation). */
+    actorId: uuid('actor_id').references(() => people.id),
+    kind: text('kind').notNull(),
+    visibility: text('visibility', { enum: eventVisibilities }).notNull().default('public'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('request_events_request_idx').on(table.requestId, table.id)],
+);

@@ -1,0 +1,25 @@
+/** Who is making an HTTP call, as every policy function sees them. */
+export interface Actor {
+  personId: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  /** The teams this person works requests for, and their role there. */
+  memberships: ReadonlyArray<{ teamId: string; role: 'agent' | 'lead' }>;
+  /** How they proved it: a browser session (CSRF-checked) or a personal API token. */
+  via: 'session' | 'token';
+  /** The session's or token's identifier, for sign-out and revocation. */
+  credentialId: string;
+}
+
+export function isAgentOf(actor: Actor, teamId: string): boolean {
+  return actor.memberships.some((membership) => membership.teamId === teamId);
+}
+
+export function isLeadOf(actor: Actor, teamId: string): boolean {
+  return actor.memberships.some((membership) => membership.teamId === teamId && membership.role === 'lead');
+}
+
+export function isAgent(actor: Actor): boolean {
+  return actor.memberships.length > 0;
+}

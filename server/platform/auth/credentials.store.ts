@@ -1,0 +1,77 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import { apiTokens, sessions } from './auth.tables.ts';
+import type { Actor } from './actor.ts';
+
+interface ActorRow extends Record<string, unknown> {
+  person_id: string;
+  email: string;
+  name: string;
+  is_admin: boolean;
+  memberships: Array<{ teamId: string; role: 'agent' | 'lead' }>;
+  csrf_token: string | null;
+  last_used_at: Date | string | null;
+}
+
+// One round trip per authenticated call: the credential, its person and their memberships.
+const membershipsOf = (personColumn: string) => sql.raw(`coalesce((
+    select json_agg(json_build_object('teamId', m.team_id, 'role', m.role))
+    from team_memberships m where m.person_id = ${personColumn}), '[]'::json)`);
+
+export async function findActorBySession(
+  db: Queryable,
+  tokenHash: string,
+): Promise<(Actor & { csrfToken: string }) | undefined> {
+  const result = await db.execute<ActorRow>(sql`
+    select p.id as person_id, p.email, p.name, p.is_admin, s.csrf_token, null as last_used_at,
+           ${membershipsOf('p.id')} as memberships
+    from sessions s join people p on p.id = s.person_id
+    where s.token_hash = ${tokenHash} and s.expires_at > now() and p.active`);
+  const row = (result as unknown as { rows: ActorRow[] }).rows[0];
+  if (!row) return undefined;
+  return { ...toActor(row, 'session', tokenHash), csrfToken: row.csrf_token ?? '' };
+}
+
+export async function findActorByApiToken(
+  db: Queryable,
+  tokenHash: string,
+): Promise<(Actor & { lastUsedAt: Date | null }) | undefined> {
+  const result = await db.execute<ActorRow>(sql`
+    select p.id as person_id, p.email, p.name, p.is_admin, null as csrf_token, t.last_used_at, t.id as token_id,
+           ${membershipsOf('p.id')} as memberships
+    from api_tokens t join people p on p.id = t.person_id
+    where t.token_hash = ${tokenHash} and t.revoked_at is null and p.active`);
+  const row = (result as unknown as { rows: Array<ActorRow & { token_id: string }> }).rows[0];
+  if (!row) return undefined;
+  return {
+    ...toActor(row, 'token', row.token_id),
+    lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
+  };
+}
+
+export async function touchApiToken(db: Queryable, tokenId: string): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+}
+
+export async function insertSession(
+  db: Queryable,
+  values: { tokenHash: string; personId: string; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+function toActor(row: ActorRow, via: Actor['via'], credentialId: string): Actor {
+  return {
+    personId: row.person_id,
+    email: row.email,
+    name: row.name,
+    isAdmin: row.is_admin,
+    memberships: typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships,
+    via,
+    credentialId,
+  };
+}

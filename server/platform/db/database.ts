@@ -1,0 +1,100 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../config.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** One query API over both drivers: services and stores never know which database they talk to. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+/** Anything a store can run a query on: the database itself or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs raw SQL and returns its rows; for health checks, migrations bookkeeping and tests. */
+  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs work while holding a cluster-wide lock, so several app processes take turns (migrations). */
+  exclusively<T>(lockId: number, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** An embedded data folder is locked so that a second process cannot open it; tests opt out. */
+  lock?: boolean;
+  /** Pool size for a PostgreSQL server. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: options.maxConnections ?? 10 });
+    // A dropped idle connection must not take the process down; pg reports it here.
+    pool.on('error', () => undefined);
+    return fromPool(pool);
+  }
+  const lock = options.lock === false ? undefined : await acquireDataDirLock(target.dataDir);
+  try {
+    const client = await PGlite.create(target.dataDir);
+    return fromPglite(client, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    rows: async <T extends Record<string, unknown>>(query: SQL) => {
+      const result = await db.execute(query);
+      return (result as unknown as { rows: T[] }).rows;
+    },
+    // Only one process ever opens an embedded database (see data-dir-lock.ts): nothing to wait for.
+    exclusively: (_lockId, work) => work(),
+    close: async () => {
+      await client.close();
+      await lock?.release();
+    },
+  };
+}
+
+export function fromPool(pool: pg.Pool): Database {
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    rows: async <T extends Record<string, unknown>>(query: SQL) => {
+      const result = await db.execute(query);
+      return (result as unknown as { rows: T[] }).rows;
+    },
+    exclusively: async (lockId, work) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [lockId]);
+        return await work();
+      } finally {
+        await connection.query('select pg_advisory_unlock($1)', [lockId]).catch(() => undefined);
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function isReachable(database: Database): Promise<boolean> {
+  try {
+    await database.rows(sql`select 1 as ok`);
+    return true;
+  } catch {
+    return false;
+  }
+}

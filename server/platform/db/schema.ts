@@ -1,0 +1,5 @@
+// Every table Hallway owns, for Drizzle (queries) and drizzle-kit (migration generation).
+export * from '../../modules/people/people.tables.ts';
+export * from '../../modules/requests/requests.tables.ts';
+export * from '../auth/auth.tables.ts';
+export * from '../http/idempotency.tables.ts';

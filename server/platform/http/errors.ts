@@ -1,0 +1,59 @@
+/**
+ * The one error catalog: every failure a client can see has a stable code and an HTTP status.
+ * Services throw `AppError`; the problem handler turns it into RFC 9457 problem+json.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be JSON' },
+  BODY_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign in first' },
+  INVALID_CREDENTIALS: { status: 401, title: 'E-mail or password is wrong' },
+  CSRF_TOKEN_INVALID: { status: 403, title: 'The CSRF token is missing or wrong' },
+  FORBIDDEN: { status: 403, title: 'You may not do this' },
+  TOO_MANY_SIGN_IN_ATTEMPTS: { status: 429, title: 'Too many failed sign-ins; wait and try again' },
+  NOT_FOUND: { status: 404, title: 'Nothing is here' },
+  REQUEST_NOT_FOUND: { status: 404, title: 'No such request' },
+  TEAM_NOT_FOUND: { status: 404, title: 'No such team' },
+  PERSON_NOT_FOUND: { status: 404, title: 'No such person' },
+  TOKEN_NOT_FOUND: { status: 404, title: 'No such API token' },
+  EMAIL_TAKEN: { status: 409, title: 'Someone already has this e-mail address' },
+  TEAM_SLUG_TAKEN: { status: 409, title: 'Another team already has this slug or key prefix' },
+  VERSION_CONFLICT: { status: 412, title: 'The request changed since you read it' },
+  VERSION_REQUIRED: { status: 428, title: 'Say which version you are changing (If-Match or version)' },
+  ILLEGAL_TRANSITION: { status: 409, title: 'The request cannot move to that status' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
+  IMPORT_HAS_ERRORS: { status: 422, title: 'The file has rows with errors; nothing was imported' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Hallway is not ready' },
+  INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface FieldProblem {
+  /** Where the problem is: a JSON pointer-ish path such as `body.subject` or `query.limit`. */
+  field: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly errors?: FieldProblem[],
+    /** Extra members for the problem document (e.g. currentVersion); never secrets. */
+    readonly extensions?: Record<string, unknown>,
+  ) {
+    super(detail ?? errorCatalog[code].title);
+    this.status = errorCatalog[code].status;
+    this.title = errorCatalog[code].title;
+  }
+}
+
+export function fieldError(field: string, reason: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
+  return new AppError(code, `${field}: ${reason}`, [{ field, reason }]);
+}
