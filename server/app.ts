@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,7 +19,7 @@ import { requestRoutes } from './modules/requests/requests.routes.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'bodyLimitBytes' | 'logLevel'>;
+  config: Pick<Config, 'secureCookies' | 'bodyLimitBytes' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
   /** Pino options or false; tests pass false. */
   logger?: boolean | Record<string, unknown>;
 }
@@ -29,9 +29,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
+    // Sign-in throttling counts per client address: behind a proxy it must see the real one.
+    trustProxy: deps.config.trustProxy ?? false,
     // Closing keeps in-flight requests going but tells keep-alive clients to go elsewhere.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // One log line per request (below), not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // Probes would drown the log; they are logged only at debug level. The route pattern is logged,
+    // not the URL, so search words and other query values never reach the log.
+    const level = request.url === '/healthz' || request.url === '/readyz' ? 'debug' : 'info';
+    request.log[level](
+      { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

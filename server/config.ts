@@ -20,6 +20,11 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALLWAY_SECURE_COOKIES: flag.default(false),
   HALLWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /** Behind a reverse proxy: `true`, or the proxies' addresses/subnets, comma-separated. */
+  HALLWAY_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false or a list of proxy addresses')
+    .optional(),
   HALLWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
@@ -37,6 +42,8 @@ export interface Config {
   secureCookies: boolean;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +86,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secureCookies: env.HALLWAY_SECURE_COOKIES,
     bodyLimitBytes: env.HALLWAY_BODY_LIMIT_BYTES,
     shutdownGraceMs: env.HALLWAY_SHUTDOWN_GRACE_MS,
+    trustProxy: parseTrustProxy(env.HALLWAY_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  return value === 'true' ? true : value;
 }

@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
-import { prepareFirstStart } from './modules/demo/first-start.ts';
+import { formatSignInBox, prepareFirstStart } from './modules/demo/first-start.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,7 +19,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await runMigrations(database);
     app = await buildApp({ database, config });
-    await prepareFirstStart(database, config, app.log);
+    const firstStart = await prepareFirstStart(database, config, app.log);
+    // Printed before listening: if listening fails (port taken), the one-time password is not lost.
+    const signIn = formatSignInBox(firstStart);
+    if (signIn) process.stdout.write(signIn);
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info({ url, database: database.kind }, 'Hallway is listening');
   } catch (error) {

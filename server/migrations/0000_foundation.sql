@@ -135,7 +135,6 @@ CREATE UNIQUE INDEX "teams_slug_unique" ON "teams" USING btree ("slug");--> stat
 CREATE UNIQUE INDEX "teams_key_prefix_unique" ON "teams" USING btree ("key_prefix");--> statement-breakpoint
 CREATE INDEX "request_events_request_idx" ON "request_events" USING btree ("request_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "requests_key_unique" ON "requests" USING btree ("key");--> statement-breakpoint
-CREATE UNIQUE INDEX "requests_team_number_unique" ON "requests" USING btree ("team_id","number");--> statement-breakpoint
 CREATE INDEX "requests_team_created_idx" ON "requests" USING btree ("team_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "requests_requester_created_idx" ON "requests" USING btree ("requester_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "requests_assignee_created_idx" ON "requests" USING btree ("assignee_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint

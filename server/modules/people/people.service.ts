@@ -1,4 +1,16 @@
+import { deleteSessionsOfPerson } from '../../platform/auth/credentials.store.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { pageFrom, type Page } from '../../platform/http/pagination.ts';
+import { toPersonDetailView, toPersonView } from './people.presenters.ts';
+import type {
+  CreatePersonInput,
+  DirectoryQuery,
+  PersonDetailView,
+  PersonView,
+  UpdatePersonInput,
+} from './people.schema.ts';
 import * as store from './people.store.ts';
 
 // What other modules may ask of the directory. They never read the people tables themselves.
@@ -8,3 +20,91 @@ export const findTeamBySlug = (db: Queryable, slug: string) => store.selectTeamB
 export const findTeamById = (db: Queryable, id: string) => store.selectTeamById(db, id);
 export const findPersonById = (db: Queryable, id: string) => store.selectPersonById(db, id);
 export const findPersonByEmail = (db: Queryable, email: string) => store.selectPersonByEmail(db, email);
+export const membershipsOfPerson = (db: Queryable, personId: string) => store.selectMembershipsOfPerson(db, personId);
+
+export async function listDirectory(db: Queryable, query: DirectoryQuery): Promise<Page<PersonView>> {
+  let teamId: string | undefined;
+  if (query.team) {
+    const team = await store.selectTeamBySlug(db, query.team);
+    if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'query.team', reason: 'no team has this slug' }]);
+    teamId = team.id;
+  }
+  const rows = await store.selectPeoplePage(db, {
+    text: query.q || undefined,
+    teamId,
+    includeInactive: query.includeInactive,
+    after: query.cursor ? { sortName: query.cursor[0], id: query.cursor[1] } : undefined,
+    limit: query.limit + 1,
+  });
+  const page = pageFrom(rows, query.limit, (row) => [row.sortName, row.id]);
+  return { items: page.items.map(toPersonView), nextCursor: page.nextCursor };
+}
+
+export async function getPerson(db: Queryable, id: string): Promise<PersonDetailView> {
+  const row = await store.selectPersonListingById(db, id);
+  if (!row) throw new AppError('PERSON_NOT_FOUND');
+  return toPersonDetailView(row, await store.selectMembershipsOfPerson(db, id));
+}
+
+export async function createPerson(tx: Queryable, input: CreatePersonInput): Promise<PersonDetailView> {
+  const references = await resolveReferences(tx, input);
+  if (await store.selectPersonByEmail(tx, input.email)) throw emailTaken();
+  const { homeTeam: _team, manager: _manager, password, ...columns } = input;
+  const passwordHash = password === undefined ? null : await hashPassword(password);
+  const id = await insertOrExplain(() => store.insertPerson(tx, { ...columns, ...references, passwordHash }));
+  return getPerson(tx, id);
+}
+
+export async function updatePerson(tx: Queryable, id: string, input: UpdatePersonInput): Promise<PersonDetailView> {
+  const current = await store.selectPersonById(tx, id);
+  if (!current) throw new AppError('PERSON_NOT_FOUND');
+  const references = await resolveReferences(tx, input);
+  if (references.managerId && (await store.isInManagementChain(tx, references.managerId, id))) {
+    throw fieldError('body.manager', 'would make a management loop (this person manages them, directly or not)');
+  }
+  if (input.email !== undefined && input.email !== current.email && (await store.selectPersonByEmail(tx, input.email))) {
+    throw emailTaken();
+  }
+  const losesAdmin = current.isAdmin && current.active && (input.isAdmin === false || input.active === false);
+  if (losesAdmin && (await store.countActiveAdminsOtherThan(tx, id)) === 0) {
+    const field = input.isAdmin === false ? 'body.isAdmin' : 'body.active';
+    throw new AppError('LAST_ADMIN', 'Make someone else an admin first', [{ field, reason: 'this is the last active admin' }]);
+  }
+  const { homeTeam: _team, manager: _manager, password, ...columns } = input;
+  const changes = { ...columns, ...references, ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }) };
+  await insertOrExplain(() => store.updatePersonRow(tx, id, changes));
+  // A new password or a deactivation ends the person's open sessions everywhere.
+  if (password !== undefined || input.active === false) await deleteSessionsOfPerson(tx, id);
+  return getPerson(tx, id);
+}
+
+/** Turns homeTeam (slug) and manager (id) into columns, or names the field that points nowhere. */
+async function resolveReferences(
+  db: Queryable,
+  input: { homeTeam?: string | null; manager?: string | null },
+): Promise<{ homeTeamId?: string | null; managerId?: string | null }> {
+  const resolved: { homeTeamId?: string | null; managerId?: string | null } = {};
+  if (input.homeTeam !== undefined) {
+    const team = input.homeTeam === null ? null : await store.selectTeamBySlug(db, input.homeTeam);
+    if (team === undefined) throw fieldError('body.homeTeam', 'no team has this slug');
+    resolved.homeTeamId = team?.id ?? null;
+  }
+  if (input.manager !== undefined) {
+    const manager = input.manager === null ? null : await store.selectPersonById(db, input.manager);
+    if (manager === undefined) throw fieldError('body.manager', 'no person has this id');
+    resolved.managerId = manager?.id ?? null;
+  }
+  return resolved;
+}
+
+const emailTaken = () => fieldError('body.email', 'someone already has this e-mail address', 'EMAIL_TAKEN');
+
+/** Two admins adding the same e-mail at once: the unique index decides, and we say so plainly. */
+async function insertOrExplain<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (store.violatedUniqueIndex(error) === 'people_email_unique') throw emailTaken();
+    throw error;
+  }
+}

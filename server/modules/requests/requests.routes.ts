@@ -1,6 +1,138 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app.ts';
+import { requireActor } from '../../platform/auth/authenticate.ts';
+import { fieldError } from '../../platform/http/errors.ts';
+import { sendAnswer } from '../../platform/http/idempotency.ts';
+import {
+  changeRequestBody,
+  commentBody,
+  commentResult,
+  createRequestBody,
+  idempotentHeaders,
+  listRequestsQuery,
+  requestDetailView,
+  requestKeyParams,
+  requestPage,
+  requestView,
+  versionHeaders,
+} from './requests.schema.ts';
+import { addComment, changeRequest, createRequest, getRequest, listRequests } from './requests.service.ts';
 
-export function requestRoutes(_deps: ModuleDeps) {
-  return async (_app: FastifyInstance) => {};
+// HTTP only: who is calling, what they sent, and the shape of the reply. Rules live in the service
+// and the policy; every effect of a call commits in one statement or one transaction.
+export function requestRoutes(deps: ModuleDeps) {
+  const { db } = deps.database;
+  return async (app: FastifyInstance) => {
+    const routes = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['requests'];
+    // Every endpoint here is for signed-in people: say 401 before judging the input.
+    app.addHook('onRequest', async (request) => {
+      requireActor(request);
+    });
+
+    routes.post(
+      '/requests',
+      {
+        schema: {
+          tags,
+          summary: 'Ask a team for help',
+          description: 'Send an Idempotency-Key header to retry safely: the same key and body give the first answer again.',
+          headers: idempotentHeaders,
+          body: createRequestBody,
+          response: { 201: requestView },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const body = { ...request.body, channel: request.body.channel ?? (actor.via === 'session' ? 'portal' : 'api') };
+        const answer = await createRequest(db, actor, body, { idempotencyKey: request.headers['idempotency-key'] });
+        return sendAnswer(withVersion(reply, answer.body.version), answer);
+      },
+    );
+
+    routes.get(
+      '/requests',
+      {
+        schema: {
+          tags,
+          summary: 'Requests you can see, newest first',
+          querystring: listRequestsQuery,
+          response: { 200: requestPage },
+        },
+      },
+      async (request) => listRequests(db, requireActor(request), request.query),
+    );
+
+    routes.get(
+      '/requests/:key',
+      {
+        schema: {
+          tags,
+          summary: 'A request and its timeline',
+          params: requestKeyParams,
+          response: { 200: requestDetailView },
+        },
+      },
+      async (request, reply) => {
+        const view = await getRequest(db, requireActor(request), request.params.key);
+        return withVersion(reply, view.version).send(view);
+      },
+    );
+
+    routes.patch(
+      '/requests/:key',
+      {
+        schema: {
+          tags,
+          summary: 'Change status, priority, assignee or team',
+          description: 'Say which version you change with If-Match: "<version>" (the ETag) or `version` in the body.',
+          params: requestKeyParams,
+          headers: versionHeaders,
+          body: changeRequestBody,
+          response: { 200: requestView },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const { version, ...change } = request.body;
+        const expectedVersion = versionFrom(request.headers['if-match'], version);
+        const view = await changeRequest(db, actor, request.params.key, { ...change, expectedVersion });
+        return withVersion(reply, view.version).send(view);
+      },
+    );
+
+    routes.post(
+      '/requests/:key/comments',
+      {
+        schema: {
+          tags,
+          summary: 'Reply publicly, or write an internal note (agents)',
+          params: requestKeyParams,
+          body: commentBody,
+          response: { 201: commentResult },
+        },
+      },
+      async (request, reply) => {
+        const result = await addComment(db, requireActor(request), request.params.key, request.body);
+        return withVersion(reply, result.request.version).code(201).send(result);
+      },
+    );
+  };
+}
+
+function withVersion(reply: FastifyReply, version: number): FastifyReply {
+  return reply.header('etag', `"${version}"`);
+}
+
+/** If-Match: "<n>" (strong; a weak validator cannot guard a write) or `version` in the body. */
+function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
+  if (ifMatch === undefined) return bodyVersion;
+  const match = /^\s*"([1-9][0-9]{0,9})"\s*$/.exec(ifMatch);
+  if (!match?.[1]) throw fieldError('headers.if-match', 'must be a version in quotes, such as "3", as given in the ETag');
+  const version = Number(match[1]);
+  if (bodyVersion !== undefined && bodyVersion !== version) {
+    throw fieldError('body.version', 'disagrees with the If-Match header; send one of them');
+  }
+  return version;
 }

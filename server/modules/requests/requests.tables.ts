@@ -49,6 +49,10 @@ export const serviceRequests = pgTable(
     teamId: uuid('team_id')
       .notNull()
       .references(() => teams.id),
+    /**
+     * The number in the key. Not unique per team: a handoff moves a request to another team and
+     * keeps its key (IT-42 stays IT-42 in HR), so `key` alone is the unique name.
+     */
     number: integer('number').notNull(),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
@@ -74,7 +78,6 @@ export const serviceRequests = pgTable(
   },
   (table) => [
     uniqueIndex('requests_key_unique').on(table.key),
-    uniqueIndex('requests_team_number_unique').on(table.teamId, table.number),
     index('requests_team_created_idx').on(table.teamId, table.createdAt.desc(), table.id.desc()),
     index('requests_requester_created_idx').on(table.requesterId, table.createdAt.desc(), table.id.desc()),
     index('requests_assignee_created_idx').on(table.assigneeId, table.createdAt.desc(), table.id.desc()),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { apiTokens, sessions } from './auth.tables.ts';
 import type { Actor } from './actor.ts';
@@ -74,4 +74,23 @@ function toActor(row: ActorRow, via: Actor['via'], credentialId: string): Actor 
     via,
     credentialId,
   };
+}
+
+/** The CSRF token of a live session, so a reloaded page can recover it (GET /me). */
+export async function selectSessionCsrfToken(db: Queryable, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row?.csrfToken;
+}
+
+/** Ends every session of a person, e.g. after an admin sets a new password for them. */
+export async function deleteSessionsOfPerson(db: Queryable, personId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+export async function deleteExpiredSessionsOfPerson(db: Queryable, personId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.personId, personId), lte(sessions.expiresAt, sql`now()`)));
 }

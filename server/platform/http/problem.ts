@@ -38,13 +38,15 @@ export function translateError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
-    const where = fastifyError.validationContext ?? 'body';
+    // Fields are named as clients write them: `query.limit`, not Fastify's `querystring.limit`.
+    const where = fastifyError.validationContext === 'querystring' ? 'query' : (fastifyError.validationContext ?? 'body');
     const errors = fastifyError.validation.map((issue) => {
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const params = issue.params as { issue?: { code?: string; keys?: string[] } };
+      // fastify-type-provider-zod v7 puts the zod issue code in `keyword` and its details in `params`.
+      const params = issue.params as { keys?: string[] };
       // Unknown fields: name each one, rather than the object that holds them.
-      if (params.issue?.code === 'unrecognized_keys' && params.issue.keys) {
-        return params.issue.keys.map((key) => ({
+      if (issue.keyword === 'unrecognized_keys' && params.keys) {
+        return params.keys.map((key) => ({
           field: [where, path, key].filter(Boolean).join('.'),
           reason: 'is not a known field',
         }));

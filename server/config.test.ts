@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function problemsOf(environment: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('starts with nothing set: embedded database in ./data, demo on, port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.seedDemo).toBe(true);
+    expect(config.database).toMatchObject({ kind: 'pglite' });
+    expect(config.firstAdmin).toBeUndefined();
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set, and lower-cases the first admin', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://hallway@db:5432/hallway',
+      HALLWAY_DEMO: 'no',
+      HALLWAY_ADMIN_EMAIL: 'Boss@Example.com',
+      HALLWAY_ADMIN_PASSWORD: 'correct horse battery',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://hallway@db:5432/hallway' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.firstAdmin).toEqual({ email: 'boss@example.com', password: 'correct horse battery' });
+  });
+
+  it('names every bad value on a line of its own, with what was given and what is expected', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/hallway',
+      HALLWAY_DEMO: 'maybe',
+      HALLWAY_ADMIN_EMAIL: 'not-an-email',
+      HALLWAY_ADMIN_PASSWORD: 'short',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toHaveLength(6);
+    for (const [name, given] of [
+      ['PORT', 'eighty'],
+      ['DATABASE_URL', 'mysql://db/hallway'],
+      ['HALLWAY_DEMO', 'maybe'],
+      ['HALLWAY_ADMIN_EMAIL', 'not-an-email'],
+      ['HALLWAY_ADMIN_PASSWORD', 'short'],
+      ['LOG_LEVEL', 'loud'],
+    ]) {
+      expect(problems.filter((line) => line.startsWith(`${name}=${JSON.stringify(given)}: `))).toHaveLength(1);
+    }
+    expect(problems.find((line) => line.startsWith('HALLWAY_DEMO'))).toContain('1/0, true/false or yes/no');
+    expect(problems.find((line) => line.startsWith('DATABASE_URL'))).toContain('postgres://');
+  });
+
+  it('refuses a port out of range and a half-configured first admin', () => {
+    expect(problemsOf({ PORT: '70000' })).toEqual([expect.stringMatching(/^PORT="70000": /)]);
+    expect(problemsOf({ HALLWAY_ADMIN_EMAIL: 'boss@example.com' })).toEqual([
+      'HALLWAY_ADMIN_EMAIL and HALLWAY_ADMIN_PASSWORD must be set together',
+    ]);
+  });
+
+  it('puts the whole list in the message that stops the start', () => {
+    try {
+      loadConfig({ PORT: 'x', HALLWAY_DEMO: 'x' });
+      expect.unreachable();
+    } catch (error) {
+      const lines = (error as Error).message.split('\n');
+      expect(lines[0]).toContain('configuration is invalid');
+      expect(lines.slice(1)).toEqual([expect.stringMatching(/^  - PORT=/), expect.stringMatching(/^  - HALLWAY_DEMO=/)]);
+    }
+  });
+});

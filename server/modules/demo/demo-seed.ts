@@ -1,0 +1,30 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { insertDemoDirectory } from './demo-directory.ts';
+import { demoEmail, demoPeople, demoTeams } from './demo-people.ts';
+import { demoRequests } from './demo-requests.ts';
+import { seedDemoRequests } from './demo-timelines.ts';
+
+export interface DemoSummary {
+  teams: number;
+  people: number;
+  requests: number;
+  /** A few demo people worth signing in as, one per point of view. */
+  examples: Array<{ role: string; email: string }>;
+}
+
+/** Seeds the whole demo organisation inside the caller's transaction. Deterministic. */
+export async function seedDemoOrganisation(tx: Queryable, options: { passwordHash: string; now?: Date }): Promise<DemoSummary> {
+  const directory = await insertDemoDirectory(tx, options.passwordHash);
+  const requests = await seedDemoRequests(tx, directory, demoRequests, options.now ?? new Date());
+  return {
+    teams: demoTeams.length,
+    people: demoPeople.length,
+    requests,
+    examples: [
+      { role: 'IT team lead', email: demoEmail('tomasz.nowak') },
+      { role: 'IT agent', email: demoEmail('daniel.osei') },
+      { role: 'HR lead', email: demoEmail('olivia.bennett') },
+      { role: 'employee', email: demoEmail('chloe.nguyen') },
+    ],
+  };
+}

@@ -1,0 +1,103 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { RequestStatus } from './requests.tables.ts';
+
+/**
+ * Who may do what with a request. Plain functions over the actor and the request's facts.
+ *
+ * Reading:
+ *  - everyone sees the requests they asked for, and the ones assigned to them;
+ *  - agents (and leads) see their teams' requests;
+ *  - a confidential request is seen only by its requester, its assignee and the leads of the team
+ *    that owns it: not by the team's other agents, and not by admins;
+ *  - admins see every team's non-confidential requests (they support the desk and answer "where is
+ *    my request?"), but reading is all: they change or comment only where another rule lets them.
+ *    Admin rights are for running Hallway, not for reading HR's confidential cases.
+ * Internal notes and internal events are shown only to agents of the owning team.
+ *
+ * The list endpoint applies the same rules in SQL through `readScopeOf` (see requests.store.ts);
+ * `canView` is written over the same scope so that the two cannot drift apart.
+ */
+export type RequestActor = Pick<Actor, 'personId' | 'name' | 'isAdmin' | 'memberships'>;
+
+export interface RequestFacts {
+  teamId: string;
+  requesterId: string;
+  assigneeId: string | null;
+  confidential: boolean;
+  status: RequestStatus;
+}
+
+export interface ReadScope {
+  personId: string;
+  /** Teams whose confidential requests the actor sees too. */
+  leadTeamIds: string[];
+  /** Teams whose non-confidential requests the actor sees. */
+  agentTeamIds: string[];
+  /** Admins: every team's non-confidential requests. */
+  everyOpenTeam: boolean;
+}
+
+export function readScopeOf(actor: RequestActor): ReadScope {
+  return {
+    personId: actor.personId,
+    leadTeamIds: actor.memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
+    agentTeamIds: actor.memberships.map((m) => m.teamId),
+    everyOpenTeam: actor.isAdmin,
+  };
+}
+
+export function canView(actor: RequestActor, request: RequestFacts): boolean {
+  const scope = readScopeOf(actor);
+  if (request.requesterId === scope.personId || request.assigneeId === scope.personId) return true;
+  if (scope.leadTeamIds.includes(request.teamId)) return true;
+  if (request.confidential) return false;
+  return scope.everyOpenTeam || scope.agentTeamIds.includes(request.teamId);
+}
+
+export function canSeeInternal(actor: RequestActor, request: Pick<RequestFacts, 'teamId'>): boolean {
+  return isAgentOfTeam(actor, request.teamId);
+}
+
+/** Anyone may ask any team for help for themselves; only the team's agents file for someone else. */
+export function canFileFor(actor: RequestActor, teamId: string, requesterId: string): boolean {
+  return requesterId === actor.personId || isAgentOfTeam(actor, teamId);
+}
+
+export interface RequestChange {
+  status?: RequestStatus;
+  priority?: unknown;
+  assigneeId?: unknown;
+  team?: unknown;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Agents and leads of the owning team change anything. The requester may only close or reopen a
+ * request that was resolved (the lifecycle then checks the move itself). Nobody else changes it.
+ */
+export function canChange(actor: RequestActor, request: RequestFacts, change: RequestChange): Decision {
+  if (isAgentOfTeam(actor, request.teamId)) return { allowed: true };
+  if (request.requesterId !== actor.personId) {
+    return { allowed: false, reason: "only the team's agents change a request" };
+  }
+  const onlyStatus = change.priority === undefined && change.assigneeId === undefined && change.team === undefined;
+  const closeOrReopen = change.status === 'closed' || change.status === 'in_progress';
+  if (onlyStatus && closeOrReopen && request.status === 'resolved') return { allowed: true };
+  return { allowed: false, reason: 'as the requester you may only close or reopen a resolved request' };
+}
+
+/** The requester writes public replies; agents of the team write public replies and internal notes. */
+export function canComment(actor: RequestActor, request: RequestFacts, visibility: 'public' | 'internal'): Decision {
+  if (isAgentOfTeam(actor, request.teamId)) return { allowed: true };
+  if (request.requesterId !== actor.personId) {
+    return { allowed: false, reason: "only the requester and the team's agents comment on a request" };
+  }
+  if (visibility === 'internal') return { allowed: false, reason: "internal notes are for the team's agents" };
+  return { allowed: true };
+}
+
+/** A lead is an agent too (see team_memberships). */
+export function isAgentOfTeam(actor: RequestActor, teamId: string): boolean {
+  return actor.memberships.some((membership) => membership.teamId === teamId);
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { cursorQuery, pageSchema, pageSizeQuery } from '../../platform/http/pagination.ts';
+import { idempotencyKeyHeader } from '../../platform/http/idempotency.ts';
+import { eventVisibilities, requestChannels, requestPriorities, requestStatuses } from './requests.tables.ts';
+
+// PostgreSQL refuses NUL in text: catching it here makes it a 400, not a 500.
+const noNul = (schema: z.ZodString) => schema.refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+
+const subject = noNul(z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'));
+const longText = noNul(z.string().max(20_000, 'must be at most 20000 characters'));
+const personId = z.uuid({ message: 'must be a person id' });
+const teamSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a team slug such as "it"');
+
+export const requestKeyParams = z.strictObject({
+  key: z.string().max(40).describe('The request key, e.g. IT-42'),
+});
+export const REQUEST_KEY_PATTERN = /^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]{0,9}$/;
+
+export const createRequestBody = z.strictObject({
+  team: teamSlug.describe('The slug of the team that should help'),
+  subject,
+  description: longText.default(''),
+  priority: z.enum(requestPriorities).optional(),
+  confidential: z.boolean().optional(),
+  requester: personId.optional().describe("On someone's behalf (agents of the team only), e.g. after a phone call"),
+  channel: z.enum(requestChannels).optional(),
+});
+export type CreateRequestBody = z.infer<typeof createRequestBody>;
+
+export const idempotentHeaders = z.object({ 'idempotency-key': idempotencyKeyHeader });
+
+export const changeRequestBody = z.strictObject({
+  status: z.enum(requestStatuses).optional(),
+  priority: z.enum(requestPriorities).optional(),
+  assigneeId: personId.nullable().optional().describe('An agent of the team; null unassigns'),
+  team: teamSlug.optional().describe('Hand the request to another team (needs a reason); the key stays'),
+  reason: noNul(z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')).optional(),
+  version: z.number().int().positive().optional().describe('The version read; or send If-Match: "<version>"'),
+});
+export type ChangeRequestBody = z.infer<typeof changeRequestBody>;
+
+export const versionHeaders = z.object({ 'if-match': z.string().optional() });
+
+export const commentBody = z.strictObject({
+  body: noNul(z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters')),
+  visibility: z.enum(eventVisibilities).default('public'),
+});
+export type CommentBody = z.infer<typeof commentBody>;
+
+/** The list's position: the last row's exact created_at (microseconds, UTC) and id. */
+export const listPosition = z.tuple([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine((at) => !Number.isNaN(Date.parse(at))),
+  z.uuid(),
+]);
+
+const statusList = z
+  .string()
+  .transform((value) => value.split(',').map((status) => status.trim()))
+  .pipe(z.array(z.enum(requestStatuses, { message: `must be one or more of ${requestStatuses.join(', ')}` })).min(1));
+
+export const listRequestsQuery = z.strictObject({
+  team: teamSlug.optional(),
+  status: statusList.optional(),
+  assignee: z.union([z.literal('me'), z.literal('none'), personId], { message: 'must be a person id, me or none' }).optional(),
+  requester: z.union([z.literal('me'), personId], { message: 'must be a person id or me' }).optional(),
+  text: z.string().trim().min(1).max(200).optional(),
+  limit: pageSizeQuery,
+  cursor: cursorQuery(listPosition).optional(),
+});
+export type ListRequestsQuery = z.infer<typeof listRequestsQuery>;
+
+const personRef = z.object({ id: z.string(), name: z.string() });
+
+export const requestView = z.object({
+  key: z.string(),
+  team: z.object({ slug: z.string(), name: z.string() }),
+  subject: z.string(),
+  description: z.string(),
+  status: z.enum(requestStatuses),
+  priority: z.enum(requestPriorities),
+  channel: z.enum(requestChannels),
+  confidential: z.boolean(),
+  requester: personRef,
+  assignee: personRef.nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  firstRespondedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type RequestView = z.infer<typeof requestView>;
+
+export const timelineEntry = z.object({
+  id: z.number(),
+  actor: personRef.nullable(),
+  kind: z.string(),
+  visibility: z.enum(eventVisibilities),
+  data: z.record(z.string(), z.unknown()),
+  occurredAt: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const requestDetailView = requestView.extend({ timeline: z.array(timelineEntry) });
+export type RequestDetailView = z.infer<typeof requestDetailView>;
+
+export const requestPage = pageSchema(requestView);
+export const commentResult = z.object({ event: timelineEntry, request: requestView });
+export type CommentResult = z.infer<typeof commentResult>;

@@ -1,0 +1,123 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { runIdempotently, type Answered } from '../../platform/http/idempotency.ts';
+import { pageFrom, type Page } from '../../platform/http/pagination.ts';
+import { findPersonById, findTeamBySlug } from '../people/people.service.ts';
+import { canFileFor, canSeeInternal, readScopeOf, type RequestActor } from './requests.policy.ts';
+import {
+  type ListRequestsQuery,
+  type RequestDetailView,
+  type RequestView,
+} from './requests.schema.ts';
+import * as store from './requests.store.ts';
+import type { RequestPriority } from './requests.tables.ts';
+import { NameBook, toRequestView, toTimelineEntry } from './requests.views.ts';
+import { findVisibleRequest, type WriteOptions } from './visible-request.ts';
+
+// Creating, listing and reading requests. Changes and comments are in request-changes.service.ts.
+export { addComment, changeRequest, type ChangeRequestInput } from './request-changes.service.ts';
+export type { WriteOptions } from './visible-request.ts';
+
+export interface CreateRequestInput {
+  /** The team's slug. */
+  team: string;
+  subject: string;
+  description?: string;
+  priority?: RequestPriority;
+  confidential?: boolean;
+  /** A person id: someone else than the actor, which only an agent of the team may do. */
+  requester?: string;
+  channel?: store.RequestChannel;
+}
+
+export interface CreateOptions extends WriteOptions {
+  /** The Idempotency-Key header: a retry with the same key and input gets the first answer back. */
+  idempotencyKey?: string;
+}
+
+export const requestLocation = (key: string) => `/api/v1/requests/${key}`;
+
+/**
+ * Files a request. One statement numbers it, inserts it and records `created` (see the store);
+ * with an idempotency key, that statement and the key's row share a transaction.
+ */
+export async function createRequest(
+  db: Queryable,
+  actor: RequestActor,
+  input: CreateRequestInput,
+  options: CreateOptions = {},
+): Promise<Answered<RequestView>> {
+  const team = await findTeamBySlug(db, input.team);
+  if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'body.team', reason: 'no team has this slug' }]);
+  const names = new NameBook(db).knowTeam(team).knowPerson({ id: actor.personId, name: actor.name });
+
+  const requesterId = input.requester ?? actor.personId;
+  if (requesterId !== actor.personId) {
+    if (!canFileFor(actor, team.id, requesterId)) {
+      throw new AppError('FORBIDDEN', `Only agents of ${team.name} file requests on someone's behalf`, [
+        { field: 'body.requester', reason: "only the team's agents may file for someone else" },
+      ]);
+    }
+    const requester = await findPersonById(db, requesterId);
+    if (!requester?.active) {
+      throw new AppError('PERSON_NOT_FOUND', undefined, [{ field: 'body.requester', reason: 'no active person has this id' }]);
+    }
+    names.knowPerson(requester);
+  }
+
+  const scope = { personId: actor.personId, key: options.idempotencyKey, operation: 'create request', input };
+  return runIdempotently(db, scope, async (tx) => {
+    const priority = input.priority ?? 'normal';
+    const channel = input.channel ?? 'api';
+    const confidential = input.confidential ?? false;
+    const row = await store.insertRequest(tx, {
+      teamId: team.id,
+      keyPrefix: team.keyPrefix,
+      subject: input.subject,
+      description: input.description ?? '',
+      priority,
+      channel,
+      confidential,
+      requesterId,
+      actorId: actor.personId,
+      // The starting state, so metrics can be recomputed from the timeline alone.
+      createdEventData: { team: team.slug, teamId: team.id, requesterId, priority, channel, confidential },
+      at: options.at,
+    });
+    return { status: 201, body: await toRequestView(row, names), location: requestLocation(row.key) };
+  });
+}
+
+export async function listRequests(db: Queryable, actor: RequestActor, query: ListRequestsQuery): Promise<Page<RequestView>> {
+  let teamId: string | undefined;
+  if (query.team) {
+    const team = await findTeamBySlug(db, query.team);
+    if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'query.team', reason: 'no team has this slug' }]);
+    teamId = team.id;
+  }
+  const me = actor.personId;
+  const rows = await store.selectRequestsPage(db, readScopeOf(actor), {
+    teamId,
+    statuses: query.status,
+    assignee: query.assignee === undefined || query.assignee === 'none' ? query.assignee : { personId: query.assignee === 'me' ? me : query.assignee },
+    requesterId: query.requester === 'me' ? me : query.requester,
+    text: query.text,
+    after: query.cursor ? { createdAt: query.cursor[0], id: query.cursor[1] } : undefined,
+    limit: query.limit + 1,
+  });
+  const page = pageFrom(rows, query.limit, (row) => [row.position, row.id]);
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  return { items: await Promise.all(page.items.map((row) => toRequestView(row, names))), nextCursor: page.nextCursor };
+}
+
+/** The request with its timeline; internal notes only for the team's agents. */
+export async function getRequest(db: Queryable, actor: RequestActor, key: string): Promise<RequestDetailView> {
+  const row = await findVisibleRequest(db, actor, key);
+  const events = await store.selectTimeline(db, row.id, canSeeInternal(actor, row));
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  const [view, timeline] = await Promise.all([
+    toRequestView(row, names),
+    Promise.all(events.map((event) => toTimelineEntry(event, names))),
+  ]);
+  return { ...view, timeline };
+}

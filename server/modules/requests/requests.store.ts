@@ -1,0 +1,261 @@
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/database.ts';
+import type { ReadScope } from './requests.policy.ts';
+import {
+  requestEvents,
+  serviceRequests,
+  type RequestPriority,
+  type RequestStatus,
+  requestChannels,
+} from './requests.tables.ts';
+
+// The only place that writes SQL for requests. It never reads the people tables: names and
+// memberships come from the people module's service.
+
+export type RequestRow = Omit<typeof serviceRequests.$inferSelect, 'searchText'>;
+export type RequestEventRow = typeof requestEvents.$inferSelect;
+export type RequestChannel = (typeof requestChannels)[number];
+
+const r = serviceRequests;
+const { searchText: _searchText, ...requestColumns } = getTableColumns(r);
+
+// Raw statements (the ones with data-modifying CTEs) return these; timestamps come back through
+// to_json so both drivers hand over the same ISO text.
+const rawRequestColumns = sql.raw(`id, key, team_id as "teamId", number, subject, description, status, priority,
+  channel, confidential, requester_id as "requesterId", assignee_id as "assigneeId", version,
+  to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt",
+  to_json(acknowledged_at) as "acknowledgedAt", to_json(first_responded_at) as "firstRespondedAt",
+  to_json(resolved_at) as "resolvedAt", to_json(closed_at) as "closedAt"`);
+
+type RawRequestRow = Omit<RequestRow, 'createdAt' | 'updatedAt' | 'acknowledgedAt' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+  acknowledgedAt: string | null;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+};
+
+function fromRaw(row: RawRequestRow): RequestRow {
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    acknowledgedAt: at(row.acknowledgedAt),
+    firstRespondedAt: at(row.firstRespondedAt),
+    resolvedAt: at(row.resolvedAt),
+    closedAt: at(row.closedAt),
+  };
+}
+
+async function rawRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+/** The instant of a change: the caller's (imports, demo history) or the database's clock. */
+const instant = (at: Date | undefined) => sql`coalesce(${at?.toISOString() ?? null}::timestamptz, now())`;
+
+export interface NewRequest {
+  teamId: string;
+  keyPrefix: string;
+  subject: string;
+  description: string;
+  priority: RequestPriority;
+  channel: RequestChannel;
+  confidential: boolean;
+  requesterId: string;
+  actorId: string;
+  createdEventData: Record<string, unknown>;
+  at?: Date;
+}
+
+/**
+ * Numbers the request, inserts it and its `created` event in ONE statement: a create is one round
+ * trip. The counter row is locked until commit, so numbers per team are gap-free and never shared.
+ */
+export async function insertRequest(db: Queryable, values: NewRequest): Promise<RequestRow> {
+  const at = instant(values.at);
+  const [row] = await rawRows<RawRequestRow>(
+    db,
+    sql`with counter as (
+          insert into request_key_counters (team_id, last_number) values (${values.teamId}, 1)
+          on conflict (team_id) do update set last_number = request_key_counters.last_number + 1
+          returning last_number
+        ), created as (
+          insert into requests (key, team_id, number, subject, description, priority, channel, confidential,
+                                requester_id, created_at, updated_at)
+          select ${values.keyPrefix} || '-' || counter.last_number, ${values.teamId}, counter.last_number,
+                 ${values.subject}, ${values.description}, ${values.priority}, ${values.channel},
+                 ${values.confidential}, ${values.requesterId}, ${at}, ${at}
+          from counter
+          returning *
+        ), event as (
+          insert into request_events (request_id, actor_id, kind, visibility, data, occurred_at)
+          select created.id, ${values.actorId}, 'created', 'public', ${JSON.stringify(values.createdEventData)}::jsonb, ${at}
+          from created
+        )
+        select ${rawRequestColumns} from created`,
+  );
+  return fromRaw(row!);
+}
+
+export async function selectRequestByKey(
+  db: Queryable,
+  key: string,
+  options: { lock?: boolean } = {},
+): Promise<RequestRow | undefined> {
+  const query = db.select(requestColumns).from(r).where(eq(r.key, key)).limit(1);
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function selectVersion(db: Queryable, id: string): Promise<number | undefined> {
+  const [row] = await db.select({ version: r.version }).from(r).where(eq(r.id, id));
+  return row?.version;
+}
+
+/** The read rules of requests.policy.ts as a WHERE clause, so a list never fetches what it may not show. */
+export function visibleTo(scope: ReadScope): SQL {
+  const ownOrLead = [eq(r.requesterId, scope.personId), eq(r.assigneeId, scope.personId)];
+  if (scope.leadTeamIds.length > 0) ownOrLead.push(inArray(r.teamId, scope.leadTeamIds));
+  if (scope.everyOpenTeam) ownOrLead.push(eq(r.confidential, false));
+  else if (scope.agentTeamIds.length > 0) {
+    ownOrLead.push(and(eq(r.confidential, false), inArray(r.teamId, scope.agentTeamIds))!);
+  }
+  return or(...ownOrLead)!;
+}
+
+export interface RequestFilters {
+  teamId?: string;
+  statuses?: RequestStatus[];
+  assignee?: { personId: string } | 'none';
+  requesterId?: string;
+  text?: string;
+  /** Start strictly after this (created_at as exact UTC text, id). */
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+export type ListedRequestRow = RequestRow & { position: string };
+
+export async function selectRequestsPage(db: Queryable, scope: ReadScope, filters: RequestFilters): Promise<ListedRequestRow[]> {
+  const conditions: Array<SQL | undefined> = [visibleTo(scope)];
+  if (filters.teamId) conditions.push(eq(r.teamId, filters.teamId));
+  if (filters.statuses) conditions.push(inArray(r.status, filters.statuses));
+  if (filters.assignee === 'none') conditions.push(isNull(r.assigneeId));
+  else if (filters.assignee) conditions.push(eq(r.assigneeId, filters.assignee.personId));
+  if (filters.requesterId) conditions.push(eq(r.requesterId, filters.requesterId));
+  if (filters.text) conditions.push(sql`${r.searchText} @@ plainto_tsquery('simple', ${filters.text})`);
+  if (filters.after) {
+    conditions.push(sql`(${r.createdAt}, ${r.id}) < (${filters.after.createdAt}::timestamptz, ${filters.after.id}::uuid)`);
+  }
+  return db
+    .select({
+      ...requestColumns,
+      // Microsecond-exact: a cursor rounded to milliseconds would skip or repeat rows.
+      position: sql<string>`to_char(${r.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(r)
+    .where(and(...conditions))
+    // NULLS LAST matches the indexes' order, so PostgreSQL reads the index instead of sorting.
+    .orderBy(sql`${r.createdAt} desc nulls last`, sql`${r.id} desc nulls last`)
+    .limit(filters.limit);
+}
+
+export type Stampable = 'acknowledgedAt' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt';
+
+export interface RequestUpdate {
+  status?: RequestStatus;
+  priority?: RequestPriority;
+  assigneeId?: string | null;
+  teamId?: string;
+  /** Set to the change's instant; acknowledgement and first response keep their first value. */
+  stamp?: Stampable[];
+  clear?: Stampable[];
+}
+
+export interface NewEvent {
+  actorId: string | null;
+  kind: string;
+  visibility: 'public' | 'internal';
+  data: Record<string, unknown>;
+}
+
+const stampColumn: Record<Stampable, string> = {
+  acknowledgedAt: 'acknowledged_at',
+  firstRespondedAt: 'first_responded_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+};
+const keepsFirstValue = new Set<Stampable>(['acknowledgedAt', 'firstRespondedAt']);
+
+/**
+ * Applies a change and appends its events in ONE statement, bumping the version. With
+ * `expectedVersion` the update only happens if nobody changed the request since it was read
+ * (optimistic concurrency): undefined comes back when they did, and nothing was written.
+ */
+export async function updateRequest(
+  db: Queryable,
+  id: string,
+  expectedVersion: number | undefined,
+  change: RequestUpdate,
+  events: NewEvent[],
+  at?: Date,
+): Promise<{ request: RequestRow; events: RequestEventRow[] } | undefined> {
+  const now = instant(at);
+  const sets: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now}`];
+  if (change.status !== undefined) sets.push(sql`status = ${change.status}`);
+  if (change.priority !== undefined) sets.push(sql`priority = ${change.priority}`);
+  if (change.assigneeId !== undefined) sets.push(sql`assignee_id = ${change.assigneeId}`);
+  if (change.teamId !== undefined) sets.push(sql`team_id = ${change.teamId}`);
+  for (const milestone of change.stamp ?? []) {
+    const column = sql.raw(stampColumn[milestone]);
+    sets.push(keepsFirstValue.has(milestone) ? sql`${column} = coalesce(${column}, ${now})` : sql`${column} = ${now}`);
+  }
+  for (const milestone of change.clear ?? []) sets.push(sql`${sql.raw(stampColumn[milestone])} = null`);
+  const guard = expectedVersion === undefined ? sql`` : sql` and version = ${expectedVersion}`;
+
+  const eventRows = events.map(
+    (event, ordinal) =>
+      sql`(${ordinal}::int, ${event.actorId}::uuid, ${event.kind}::text, ${event.visibility}::text, ${JSON.stringify(event.data)}::jsonb)`,
+  );
+  const appendEvents =
+    eventRows.length === 0
+      ? sql``
+      : sql`, appended as (
+          insert into request_events (request_id, actor_id, kind, visibility, data, occurred_at)
+          select updated.id, e.actor_id, e.kind, e.visibility, e.data, ${now}
+          from updated cross join (values ${sql.join(eventRows, sql`, `)}) as e(ordinal, actor_id, kind, visibility, data)
+          order by e.ordinal
+          returning id, request_id as "requestId", actor_id as "actorId", kind, visibility, data,
+                    to_json(occurred_at) as "occurredAt"
+        )`;
+  const appendedEvents =
+    eventRows.length === 0 ? sql`'[]'::json` : sql`(select json_agg(appended order by appended.id) from appended)`;
+  const [row] = await rawRows<RawRequestRow & { appendedEvents: RawEventRow[] | string }>(
+    db,
+    sql`with updated as (
+          update requests set ${sql.join(sets, sql`, `)} where id = ${id}${guard} returning *
+        )${appendEvents}
+        select ${rawRequestColumns}, ${appendedEvents} as "appendedEvents" from updated`,
+  );
+  if (!row) return undefined;
+  const { appendedEvents: appended, ...request } = row;
+  const parsed: RawEventRow[] = typeof appended === 'string' ? JSON.parse(appended) : appended;
+  return {
+    request: fromRaw(request),
+    events: parsed.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) })),
+  };
+}
+
+type RawEventRow = Omit<RequestEventRow, 'occurredAt'> & { occurredAt: string };
+
+export async function selectTimeline(db: Queryable, requestId: string, includeInternal: boolean): Promise<RequestEventRow[]> {
+  return db
+    .select()
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, requestId), includeInternal ? undefined : ne(requestEvents.visibility, 'internal')))
+    .orderBy(asc(requestEvents.occurredAt), asc(requestEvents.id));
+}
