@@ -2,7 +2,7 @@
 //   GET /healthz          vs a bare node:http server
 //   POST /api/v1/requests vs a bare Fastify route doing one INSERT on the same database
 // Each pair alternates for several rounds and keeps the median, so a noisy moment hurts both sides.
-// Usage: npm run bench -- [--db pglite|postgres|both] [--seconds 10] [--rounds 3] [--connections 16]
+// Usage: npm run bench -- [--db pglite|postgres|both] [--seconds 10] [--rounds 3] [--connections 16] [--only healthz|create]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -18,6 +18,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(options.seconds);
@@ -138,13 +139,13 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   const bareInsert = await startServer('bare-insert.ts', environments.bare);
   const hallway = await startServer('hallway.ts', environments.hallway);
   try {
-    const healthz = await sideBySide(
+    const healthz = options.only === 'create' ? undefined : await sideBySide(
       `GET /healthz (${kind})`,
       () => load({ url: bareHttp.details.url }),
       () => load({ url: `${hallway.details.url}/healthz` }),
     );
     const body = JSON.stringify({ subject: 'Bench', description: 'My laptop will not start after the update.' });
-    const create = await sideBySide(
+    const create = options.only === 'healthz' ? undefined : await sideBySide(
       `create request (${kind})`,
       () => load({ url: `${bareInsert.details.url}/items`, method: 'POST', headers: { 'content-type': 'application/json' }, body }),
       () =>

@@ -37,20 +37,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // One log line per request (below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.addHook('onResponse', async (request, reply) => {
-    // Probes would drown the log; they are logged only at debug level. The route pattern is logged,
-    // not the URL, so search words and other query values never reach the log.
-    const level = request.url === '/healthz' || request.url === '/readyz' ? 'debug' : 'info';
-    request.log[level](
-      { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
-  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
 
-  await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -71,16 +61,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuthentication(app, deps.database);
-
+  // Probes, the web root and the API document sit outside the API context below: no cookie parsing,
+  // no authentication and no log line per call, so a load balancer's probe costs next to nothing.
   await app.register(healthRoutes(deps.database));
   await app.register(homeRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // In-memory caches (decision 0005) serve only while the database's change announcements reach us.
+  const stopWatching = deps.database.changes.onLiveChange((live) => {
+    if (live) app.log.info('change signals listening; in-memory caches in use');
+    else app.log.warn('change signals lost; in-memory caches bypassed until listening again');
+  });
+  app.addHook('onClose', async () => {
+    stopWatching();
+  });
+
   const moduleDeps = { database: deps.database, secureCookies: deps.config.secureCookies };
-  await app.register(authRoutes(moduleDeps), { prefix: '/api/v1' });
-  await app.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
-  await app.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
+  await app.register(async (api) => {
+    api.addHook('onResponse', async (request, reply) => {
+      // The route pattern is logged, not the URL, so search words never reach the log.
+      request.log.info(
+        { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
+    });
+    await api.register(fastifyCookie);
+    registerAuthentication(api, deps.database);
+    await api.register(authRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
+  });
   return app;
 }
 

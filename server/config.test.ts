@@ -73,4 +73,11 @@ describe('loadConfig', () => {
       expect(lines.slice(1)).toEqual([expect.stringMatching(/^  - PORT=/), expect.stringMatching(/^  - HALLWAY_DEMO=/)]);
     }
   });
+
+  it('trusts no proxy unless told, then the named proxies or all of them', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HALLWAY_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ HALLWAY_TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+    expect(problemsOf({ HALLWAY_TRUST_PROXY: 'yes please' })).toEqual([expect.stringMatching(/^HALLWAY_TRUST_PROXY="yes please": /)]);
+  });
 });

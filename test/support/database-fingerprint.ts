@@ -6,6 +6,7 @@ import type { Database } from '../../server/platform/db/database.ts';
 const TABLES: Record<string, string> = {
   people: 'select * from people',
   teams: 'select * from teams',
+  request_key_prefixes: 'select * from request_key_prefixes',
   team_memberships: 'select * from team_memberships',
   sessions: 'select * from sessions',
   api_tokens: 'select id, person_id, name, token_hash, display_prefix, created_at, revoked_at from api_tokens',

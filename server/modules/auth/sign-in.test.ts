@@ -60,6 +60,27 @@ describe('signing in', () => {
     }
   });
 
+  it('counts failures per client address behind a trusted proxy, not per proxy', async () => {
+    const proxied = await createTestApp({ trustProxy: '127.0.0.1' });
+    try {
+      const amy = await buildPerson(proxied.database, { passwordHash });
+      for (const client of ['203.0.113.7', '198.51.100.9']) {
+        await proxied.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: amy.email, password: 'wrong password here' },
+          headers: { 'x-forwarded-for': client },
+        });
+      }
+      const rows = await proxied.database.rows<{ ip_address: string }>(
+        sql`select ip_address from sign_in_failures where email = ${amy.email} order by ip_address`,
+      );
+      expect(rows.map((row) => row.ip_address)).toEqual(['198.51.100.9', '203.0.113.7']);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it.each([
     ['a wrong password', async () => (await person()).email, 'not the password at all'],
     ['an unknown e-mail address', async () => 'nobody@example.test', PASSWORD],

@@ -1,6 +1,7 @@
 import { deleteSessionsOfPerson } from '../../platform/auth/credentials.store.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+import { sharedCache, type CacheOptions } from '../../platform/cache/signalled-cache.ts';
+import { changeSignalsOf, type Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { pageFrom, type Page } from '../../platform/http/pagination.ts';
 import { toPersonDetailView, toPersonView } from './people.presenters.ts';
@@ -21,6 +22,24 @@ export const findTeamById = (db: Queryable, id: string) => store.selectTeamById(
 export const findPersonById = (db: Queryable, id: string) => store.selectPersonById(db, id);
 export const findPersonByEmail = (db: Queryable, email: string) => store.selectPersonByEmail(db, email);
 export const membershipsOfPerson = (db: Queryable, personId: string) => store.selectMembershipsOfPerson(db, personId);
+
+/** Teams change rarely and every change is announced (decision 0005); the TTL is a backstop. */
+const TEAM_CACHE: CacheOptions = { ttlMs: 5 * 60_000, maxEntries: 10_000 };
+
+/**
+ * findTeamBySlug from memory, for hot read paths such as filing a request. Within a transaction it
+ * reads the table, so a write sees its own changes; writes and admin screens use findTeamBySlug.
+ */
+export async function findTeamBySlugCached(db: Queryable, slug: string): Promise<store.TeamRow | undefined> {
+  const signals = changeSignalsOf(db);
+  if (!signals) return store.selectTeamBySlug(db, slug);
+  const cache = sharedCache<store.TeamRow>(signals, 'teams by slug', 'teams', TEAM_CACHE);
+  // Frozen: every request that files into the team shares this one object.
+  return cache.get(slug, async () => {
+    const team = await store.selectTeamBySlug(db, slug);
+    return team && Object.freeze(team);
+  });
+}
 
 export async function listDirectory(db: Queryable, query: DirectoryQuery): Promise<Page<PersonView>> {
   let teamId: string | undefined;

@@ -56,7 +56,7 @@ export async function removeMembership(tx: Queryable, team: store.TeamRow, perso
   await store.deleteMembership(tx, team.id, person.id);
 }
 
-/** Slugs and key prefixes are unique; the index decides, and the error names the field. */
+/** Slugs and key prefixes are unique (prefixes for good); the database decides, and the error names the field. */
 async function writeOrExplain<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -65,6 +65,10 @@ async function writeOrExplain<T>(write: () => Promise<T>): Promise<T> {
     if (index === 'teams_slug_unique') throw fieldError('body.slug', 'another team has this slug', 'TEAM_SLUG_TAKEN');
     if (index === 'teams_key_prefix_unique') {
       throw fieldError('body.keyPrefix', 'another team has this key prefix', 'TEAM_SLUG_TAKEN');
+    }
+    // Raised by the trigger on teams: request keys under that prefix may still exist (migration 0001).
+    if (index === 'request_key_prefixes_pkey') {
+      throw fieldError('body.keyPrefix', 'another team has used this key prefix; its request keys keep it', 'TEAM_SLUG_TAKEN');
     }
     throw error;
   }

@@ -6,7 +6,7 @@ import type { RequestView } from './requests.schema.ts';
 import { countRows, fileRequest, patchRequest, readRequest, requestTablesFingerprint } from './requests.test-support.ts';
 
 // Retries and races: an Idempotency-Key never makes twins, and of two writers on the same version
-// exactly one wins.
+// exactly one wins. Concurrent numbering is in requests.keys.test.ts.
 
 let t: TestApp;
 let team: Awaited<ReturnType<typeof buildTeam>>;
@@ -82,18 +82,6 @@ describe('Idempotency-Key', () => {
     const retry = await createWithKey(employee, 'retry-4', { team: team.slug, subject: 'Oops' });
     expect(retry.statusCode).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-  });
-});
-
-describe('request keys', () => {
-  it('numbers concurrent creates of one team without gaps or twins', async () => {
-    const fresh = await buildTeam(t.database);
-    const views = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => fileRequest(t.app, employee, { team: fresh.slug, subject: `Rush ${index}` })),
-    );
-    const numbers = views.map((view) => Number(view.key.split('-')[1])).sort((a, b) => a - b);
-    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(views.every((view) => view.key.startsWith(`${fresh.keyPrefix}-`))).toBe(true);
   });
 });
 

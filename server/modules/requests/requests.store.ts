@@ -73,23 +73,22 @@ export interface NewRequest {
 
 /**
  * Numbers the request, inserts it and its `created` event in ONE statement: a create is one round
- * trip. The counter row is locked until commit, so numbers per team are gap-free and never shared.
+ * trip. The number comes from the team's sequence (migration 0001), which never makes a create
+ * wait for another's commit; a statement failing after nextval leaves a gap, never a twin.
  */
 export async function insertRequest(db: Queryable, values: NewRequest): Promise<RequestRow> {
   const at = instant(values.at);
   const [row] = await rawRows<RawRequestRow>(
     db,
-    sql`with counter as (
-          insert into request_key_counters (team_id, last_number) values (${values.teamId}, 1)
-          on conflict (team_id) do update set last_number = request_key_counters.last_number + 1
-          returning last_number
+    sql`with numbered as (
+          select nextval(request_number_sequence(${values.teamId})::regclass)::int as number
         ), created as (
           insert into requests (key, team_id, number, subject, description, priority, channel, confidential,
                                 requester_id, created_at, updated_at)
-          select ${values.keyPrefix} || '-' || counter.last_number, ${values.teamId}, counter.last_number,
+          select ${values.keyPrefix} || '-' || numbered.number, ${values.teamId}, numbered.number,
                  ${values.subject}, ${values.description}, ${values.priority}, ${values.channel},
                  ${values.confidential}, ${values.requesterId}, ${at}, ${at}
-          from counter
+          from numbered
           returning *
         ), event as (
           insert into request_events (request_id, actor_id, kind, visibility, data, occurred_at)

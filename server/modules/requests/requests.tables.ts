@@ -32,12 +32,15 @@ export const requestChannels = ['api', 'portal', 'email', 'chat', 'slack', 'sms'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-/** The last request number handed out per team; one row per team, locked briefly on create. */
-export const requestKeyCounters = pgTable('request_key_counters', {
-  teamId: uuid('team_id')
-    .primaryKey()
-    .references(() => teams.id, { onDelete: 'cascade' }),
-  lastNumber: integer('last_number').notNull().default(0),
+/**
+ * Every key prefix a team has ever used, and that team (null once it is deleted). Request numbers
+ * come from one sequence per team (see migration 0001), so a key stays unique only while a prefix
+ * never passes to another team: IT-42 may exist from before a rename or a handoff. Kept by a
+ * trigger on `teams`, so every way a team comes into being or is renamed is covered.
+ */
+export const requestKeyPrefixes = pgTable('request_key_prefixes', {
+  keyPrefix: text('key_prefix').primaryKey(),
+  teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
 });
 
 export const serviceRequests = pgTable(

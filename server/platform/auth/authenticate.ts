@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sharedCache, type CacheOptions, type SignalledCache } from '../cache/signalled-cache.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
@@ -10,6 +11,19 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writing last-used on every call would double the work of a read; once a minute is plenty. */
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Who a credential belongs to, kept in memory: that lookup was a third of a request's work. The
+ * database announces every change to credentials, people and memberships (decision 0005); the TTL
+ * is only a backstop, and 10k entries are a few MB.
+ */
+const CREDENTIAL_CACHE: CacheOptions = { ttlMs: 60_000, maxEntries: 10_000 };
+
+type TokenActor = Readonly<Actor & { lastUsedAt: Date | null }>;
+type SessionActor = Readonly<Actor & { csrfToken: string; expiresAt: Date }>;
+interface ActorCaches {
+  byToken: SignalledCache<TokenActor>;
+  bySession: SignalledCache<SessionActor>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,27 +42,44 @@ declare module 'fastify' {
  */
 export function registerAuthentication(app: FastifyInstance, database: Database): void {
   app.decorateRequest('actor', null);
+  const caches: ActorCaches = {
+    byToken: sharedCache(database.changes, 'actors by API token', 'credentials', CREDENTIAL_CACHE),
+    bySession: sharedCache(database.changes, 'actors by session', 'credentials', CREDENTIAL_CACHE),
+  };
   app.addHook('onRequest', async (request) => {
-    request.actor = await resolveActor(request, database);
+    request.actor = await resolveActor(request, database, caches);
   });
 }
 
-async function resolveActor(request: FastifyRequest, database: Database): Promise<Actor | null> {
+/** Cached values are shared by concurrent requests: frozen, so no request can change another's actor. */
+const frozen = <T extends Actor>(actor: T | undefined): Readonly<T> | undefined =>
+  actor && Object.freeze({ ...actor, memberships: Object.freeze([...actor.memberships]) });
+
+async function resolveActor(request: FastifyRequest, database: Database, caches: ActorCaches): Promise<Actor | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-    const actor = await findActorByApiToken(database.db, hashSecret(match[1]));
+    const tokenHash = hashSecret(match[1]);
+    const actor = await caches.byToken.get(tokenHash, async () => frozen(await findActorByApiToken(database.db, tokenHash)));
     if (!actor) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked');
     if (!actor.lastUsedAt || Date.now() - actor.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
       await touchApiToken(database.db, actor.credentialId);
+      // The triggers ignore this bookkeeping column, so the cache must learn of the touch from us.
+      caches.byToken.update(tokenHash, Object.freeze({ ...actor, lastUsedAt: new Date() }));
     }
-    return actor;
+    const { lastUsedAt: _lastUsed, ...rest } = actor;
+    return rest;
   }
 
   const sessionSecret = request.cookies[SESSION_COOKIE];
   if (!sessionSecret) return null;
-  const actor = await findActorBySession(database.db, hashSecret(sessionSecret));
+  const sessionHash = hashSecret(sessionSecret);
+  const actor = await caches.bySession.get(
+    sessionHash,
+    async () => frozen(await findActorBySession(database.db, sessionHash)),
+    (session) => session.expiresAt.getTime(),
+  );
   if (!actor) return null;
   if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config?.skipCsrf) {
     const sent = request.headers[CSRF_HEADER];
@@ -56,7 +87,7 @@ async function resolveActor(request: FastifyRequest, database: Database): Promis
       throw new AppError('CSRF_TOKEN_INVALID', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
     }
   }
-  const { csrfToken: _csrf, ...rest } = actor;
+  const { csrfToken: _csrf, expiresAt: _expires, ...rest } = actor;
   return rest;
 }
 

@@ -11,6 +11,7 @@ interface ActorRow extends Record<string, unknown> {
   memberships: Array<{ teamId: string; role: 'agent' | 'lead' }>;
   csrf_token: string | null;
   last_used_at: Date | string | null;
+  expires_at: Date | string | null;
 }
 
 // One round trip per authenticated call: the credential, its person and their memberships.
@@ -21,15 +22,20 @@ const membershipsOf = (personColumn: string) => sql.raw(`coalesce((
 export async function findActorBySession(
   db: Queryable,
   tokenHash: string,
-): Promise<(Actor & { csrfToken: string }) | undefined> {
+): Promise<(Actor & { csrfToken: string; expiresAt: Date }) | undefined> {
   const result = await db.execute<ActorRow>(sql`
-    select p.id as person_id, p.email, p.name, p.is_admin, s.csrf_token, null as last_used_at,
+    select p.id as person_id, p.email, p.name, p.is_admin, s.csrf_token, null as last_used_at, s.expires_at,
            ${membershipsOf('p.id')} as memberships
     from sessions s join people p on p.id = s.person_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and p.active`);
   const row = (result as unknown as { rows: ActorRow[] }).rows[0];
   if (!row) return undefined;
-  return { ...toActor(row, 'session', tokenHash), csrfToken: row.csrf_token ?? '' };
+  return {
+    ...toActor(row, 'session', tokenHash),
+    csrfToken: row.csrf_token ?? '',
+    // Kept with a cached session, so memory never outlives the session itself.
+    expiresAt: new Date(row.expires_at ?? 0),
+  };
 }
 
 export async function findActorByApiToken(
@@ -37,7 +43,8 @@ export async function findActorByApiToken(
   tokenHash: string,
 ): Promise<(Actor & { lastUsedAt: Date | null }) | undefined> {
   const result = await db.execute<ActorRow>(sql`
-    select p.id as person_id, p.email, p.name, p.is_admin, null as csrf_token, t.last_used_at, t.id as token_id,
+    select p.id as person_id, p.email, p.name, p.is_admin, null as csrf_token, t.last_used_at, null as expires_at,
+           t.id as token_id,
            ${membershipsOf('p.id')} as memberships
     from api_tokens t join people p on p.id = t.person_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null and p.active`);

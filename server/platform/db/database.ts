@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../config.ts';
+import { pgliteChangeSignals, serverChangeSignals, type ChangeSignals, type ReconnectDelays } from '../events/change-signals.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
@@ -22,7 +23,23 @@ export interface Database {
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs work while holding a cluster-wide lock, so several app processes take turns (migrations). */
   exclusively<T>(lockId: number, work: () => Promise<T>): Promise<T>;
+  /** Committed changes that in-process caches must forget, as the database's triggers announce them. */
+  readonly changes: ChangeSignals;
   close(): Promise<void>;
+}
+
+// Services receive a query handle, not the Database; this lets them find its change signals. A
+// transaction handle is not in here on purpose: inside a transaction, reads must see its own writes.
+const signalsByHandle = new WeakMap<Queryable, ChangeSignals>();
+
+/** The change signals of a database's own handle; undefined for a transaction (read it directly). */
+export function changeSignalsOf(db: Queryable): ChangeSignals | undefined {
+  return signalsByHandle.get(db);
+}
+
+function registered(database: Database): Database {
+  signalsByHandle.set(database.db, database.changes);
+  return database;
 }
 
 export interface OpenOptions {
@@ -51,7 +68,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 
 export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
+  const changes = pgliteChangeSignals(client);
+  return registered({
     kind: 'pglite',
     db,
     rows: async <T extends Record<string, unknown>>(query: SQL) => {
@@ -60,16 +78,20 @@ export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
     },
     // Only one process ever opens an embedded database (see data-dir-lock.ts): nothing to wait for.
     exclusively: (_lockId, work) => work(),
+    changes,
     close: async () => {
+      await changes.close();
       await client.close();
       await lock?.release();
     },
-  };
+  });
 }
 
-export function fromPool(pool: pg.Pool): Database {
+/** `reconnectDelays`: how soon to listen again after the change listener's connection is lost. */
+export function fromPool(pool: pg.Pool, options: { reconnectDelays?: ReconnectDelays } = {}): Database {
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  return {
+  const changes = serverChangeSignals(pool, options.reconnectDelays);
+  return registered({
     kind: 'postgres',
     db,
     rows: async <T extends Record<string, unknown>>(query: SQL) => {
@@ -86,8 +108,12 @@ export function fromPool(pool: pg.Pool): Database {
         connection.release();
       }
     },
-    close: () => pool.end(),
-  };
+    changes,
+    close: async () => {
+      await changes.close();
+      await pool.end();
+    },
+  });
 }
 
 export async function isReachable(database: Database): Promise<boolean> {

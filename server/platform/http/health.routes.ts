@@ -10,14 +10,17 @@ const readiness = z.object({
   migrations: z.enum(['current', 'pending', 'unknown']),
 });
 
+const HEALTHY_BODY = JSON.stringify({ status: 'ok' });
+
 export function healthRoutes(database: Database) {
   return async (app: FastifyInstance) => {
     const routes = app.withTypeProvider<ZodTypeProvider>();
-    // Process liveness only: no I/O, so a load balancer's probe costs nothing.
-    routes.get(
+    // Process liveness only: no I/O, and a ready-made body (a string skips the serializer),
+    // so a load balancer's probe costs next to nothing.
+    app.get(
       '/healthz',
       { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
-      async () => ({ status: 'ok' as const }),
+      async (_request, reply) => reply.type('application/json; charset=utf-8').send(HEALTHY_BODY),
     );
     routes.get(
       '/readyz',
