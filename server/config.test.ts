@@ -80,4 +80,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ HALLWAY_TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
     expect(problemsOf({ HALLWAY_TRUST_PROXY: 'yes please' })).toEqual([expect.stringMatching(/^HALLWAY_TRUST_PROXY="yes please": /)]);
   });
+
+  it('sizes the embedded buffer cache only with a PostgreSQL size', () => {
+    expect(loadConfig({ HALLWAY_EMBEDDED_SHARED_BUFFERS: '256MB' }).database).toMatchObject({ sharedBuffers: '256MB' });
+    expect(problemsOf({ HALLWAY_EMBEDDED_SHARED_BUFFERS: '32MB; fsync = off' })).toEqual([
+      expect.stringMatching(/^HALLWAY_EMBEDDED_SHARED_BUFFERS=.*must be a size/),
+    ]);
+  });
 });

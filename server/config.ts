@@ -10,6 +10,11 @@ const environmentSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   HALLWAY_DATA_DIR: z.string().min(1).default('./data'),
+  /** The embedded database's buffer cache (PostgreSQL's shared_buffers), e.g. 32MB or 1GB. */
+  HALLWAY_EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}(kB|MB|GB)$/, 'must be a size such as 32MB or 1GB')
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -29,7 +34,7 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; dataDir: string; sharedBuffers?: string }
   | { kind: 'postgres'; url: string };
 
 export interface Config {
@@ -76,7 +81,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(env.HALLWAY_DATA_DIR) },
+      : {
+          kind: 'pglite',
+          dataDir: path.resolve(env.HALLWAY_DATA_DIR),
+          sharedBuffers: env.HALLWAY_EMBEDDED_SHARED_BUFFERS,
+        },
     seedDemo: env.HALLWAY_DEMO,
     firstAdmin:
       env.HALLWAY_ADMIN_EMAIL && env.HALLWAY_ADMIN_PASSWORD

@@ -49,6 +49,9 @@ export interface OpenOptions {
   maxConnections?: number;
 }
 
+/** See bench/README.md: 32MB keeps the embedded server under 400 MB resident under load. */
+export const DEFAULT_EMBEDDED_SHARED_BUFFERS = '32MB';
+
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: options.maxConnections ?? 10 });
@@ -58,7 +61,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const lock = options.lock === false ? undefined : await acquireDataDirLock(target.dataDir);
   try {
-    const client = await PGlite.create(target.dataDir);
+    // PGlite's PostgreSQL keeps its buffer cache inside the process: a smaller one keeps Hallway
+    // under its memory target, and the operating system still caches the data files behind it.
+    const sharedBuffers = target.sharedBuffers ?? DEFAULT_EMBEDDED_SHARED_BUFFERS;
+    const client = await PGlite.create(target.dataDir, { postgresqlconf: [`shared_buffers = ${sharedBuffers}`] });
     return fromPglite(client, lock);
   } catch (error) {
     await lock?.release();
