@@ -15,7 +15,8 @@ interface ProblemDocument {
 
 export function problemOf(error: AppError, instance?: string): ProblemDocument {
   return {
-    type: `https://hallway.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    // A URN: stable and unique without depending on a web address Hallway may not control.
+    type: `urn:hallway:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.title,
     status: error.status,
     code: error.code,
