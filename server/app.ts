@@ -12,6 +12,7 @@ import { registerAuthentication } from './platform/auth/authenticate.ts';
 import type { Database } from './platform/db/database.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { homeRoutes } from './platform/http/home.routes.ts';
+import { loggerOptions } from './platform/http/log-safety.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -27,7 +28,7 @@ export interface AppDeps {
 /** Every module registered, nothing listening: `main.ts` listens, tests use `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
+    logger: deps.logger ?? loggerOptions(deps.config.logLevel),
     bodyLimit: deps.config.bodyLimitBytes,
     // Sign-in throttling counts per client address: behind a proxy it must see the real one.
     trustProxy: deps.config.trustProxy ?? false,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app.ts';
@@ -15,7 +15,14 @@ export function authRoutes(deps: ModuleDeps) {
   return async (app: FastifyInstance) => {
     const routes = app.withTypeProvider<ZodTypeProvider>();
     const { db } = deps.database;
-    const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
+    // Secure when configured, and whenever the call itself came over HTTPS (directly or, with
+    // HALLWAY_TRUST_PROXY, through a proxy that says so).
+    const cookieOptions = (request: FastifyRequest) => ({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: deps.secureCookies || request.protocol === 'https',
+    });
 
     routes.post(
       '/session',
@@ -31,7 +38,7 @@ export function authRoutes(deps: ModuleDeps) {
           rethrowWithRetryAfter(reply, error),
         );
         reply.setCookie(SESSION_COOKIE, signedIn.sessionSecret, {
-          ...cookieOptions,
+          ...cookieOptions(request),
           expires: signedIn.expiresAt,
           maxAge: SESSION_LIFETIME_MS / 1000,
         });
@@ -46,7 +53,7 @@ export function authRoutes(deps: ModuleDeps) {
         const actor = requireActor(request);
         authorize(canManageOwnAccess(actor));
         await signOut(db, actor);
-        return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
+        return reply.clearCookie(SESSION_COOKIE, cookieOptions(request)).code(204).send(null);
       },
     );
 

@@ -36,23 +36,27 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignedIn> {
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const lockout = signInLockout(await store.selectRecentFailures(db, attempt.email, attempt.ipAddress, windowStart), now);
-  if (lockout.locked) {
-    throw new AppError(
-      'TOO_MANY_SIGN_IN_ATTEMPTS',
-      `Too many failed sign-ins; try again in ${lockout.retryAfterSeconds} seconds`,
-      undefined,
-      { retryAfterSeconds: lockout.retryAfterSeconds },
-    );
-  }
+  // The attempt is counted as a failure before the password is checked, in a transaction that
+  // holds a lock on the e-mail address: parallel guesses take turns at the count, so they cannot
+  // all slip under the limit. A right password then forgives it (below).
+  await db.transaction(async (tx) => {
+    await store.lockSignInsOf(tx, attempt.email);
+    const lockout = signInLockout(await store.selectRecentFailures(tx, attempt.email, attempt.ipAddress, windowStart), now);
+    if (lockout.locked) {
+      throw new AppError(
+        'TOO_MANY_SIGN_IN_ATTEMPTS',
+        `Too many failed sign-ins; try again in ${lockout.retryAfterSeconds} seconds`,
+        undefined,
+        { retryAfterSeconds: lockout.retryAfterSeconds },
+      );
+    }
+    await store.insertFailure(tx, attempt.email, attempt.ipAddress, now, windowStart);
+  });
 
   const person = await findPersonByEmail(db, attempt.email);
   const usable = person?.active && person.passwordHash ? person : undefined;
   const matches = await verifyPassword(usable?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
-  if (!usable || !matches) {
-    await store.insertFailure(db, attempt.email, attempt.ipAddress, now, windowStart);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  if (!usable || !matches) throw new AppError('INVALID_CREDENTIALS');
 
   const sessionSecret = newSecret();
   const csrfToken = newSecret();

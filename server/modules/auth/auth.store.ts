@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiTokens, signInFailures } from '../../platform/auth/auth.tables.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from './sign-in-throttle.ts';
@@ -25,6 +25,11 @@ export async function selectRecentFailures(
       .limit(MAX_FAILURES_PER_IP),
   ]);
   return { byEmail: byEmail.map((row) => row.failedAt), byIp: byIp.map((row) => row.failedAt) };
+}
+
+/** Serialises sign-in attempts for one address across every app process, until the transaction ends. */
+export async function lockSignInsOf(db: Queryable, email: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`);
 }
 
 export async function insertFailure(db: Queryable, email: string, ipAddress: string, failedAt: Date, expiredBefore: Date) {

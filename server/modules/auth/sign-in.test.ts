@@ -60,6 +60,19 @@ describe('signing in', () => {
     }
   });
 
+  it('marks the cookie Secure when a trusted proxy says the call came over HTTPS', async () => {
+    const proxied = await createTestApp({ trustProxy: '127.0.0.1' });
+    try {
+      const amy = await buildPerson(proxied.database, { passwordHash });
+      const signIn = (headers: Record<string, string>) =>
+        proxied.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: amy.email, password: PASSWORD }, headers });
+      expect(String((await signIn({ 'x-forwarded-proto': 'https' })).headers['set-cookie'])).toContain('Secure');
+      expect(String((await signIn({})).headers['set-cookie'])).not.toContain('Secure');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('counts failures per client address behind a trusted proxy, not per proxy', async () => {
     const proxied = await createTestApp({ trustProxy: '127.0.0.1' });
     try {
@@ -108,6 +121,17 @@ describe('sign-in throttling', () => {
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(locked.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('lets no more than five of many simultaneous guesses through to the password check', async () => {
+    const amy = await person();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => attempt(amy.email, `guess number ${index}`, '192.0.2.40')),
+    );
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    expect((await attempt(amy.email, PASSWORD, '192.0.2.40')).statusCode).toBe(429);
   });
 
   it('lets the address in again once its failures are fifteen minutes old', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canManagePeople, canManageTeamMembers, canManageTeams, canReadDirectory } from './people.policy.ts';
+import { canManagePeople, canManageTeamMembers, canManageTeams, canReadDirectory, canSetTeamMembership } from './people.policy.ts';
 
 const base: Actor = { personId: 'p', email: 'p@example.test', name: 'P', isAdmin: false, memberships: [], via: 'token', credentialId: 'c' };
 const callers: Record<string, Actor | null> = {
@@ -31,5 +31,18 @@ describe('directory policies', () => {
     expect(canManagePeople(actor)).toBe(people);
     expect(canManageTeams(actor)).toBe(teams);
     expect(canManageTeamMembers(actor, 'it')).toBe(members);
+  });
+});
+
+describe('giving roles on a team', () => {
+  it('lets admins and the lead give roles to others, and nobody to themselves', () => {
+    const admin = callers.admin!;
+    const lead = callers.lead!;
+    expect(canSetTeamMembership(admin, 'it', 'someone-else')).toBe(true);
+    expect(canSetTeamMembership(lead, 'it', 'someone-else')).toBe(true);
+    // An admin making themselves a lead of HR would read its confidential cases.
+    expect(canSetTeamMembership(admin, 'hr', admin.personId)).toBe(false);
+    expect(canSetTeamMembership(lead, 'it', lead.personId)).toBe(false);
+    expect(canSetTeamMembership(callers.agent!, 'it', 'someone-else')).toBe(false);
   });
 });

@@ -22,3 +22,12 @@ export function canManageTeamMembers(actor: Actor | null, teamId: string): boole
   if (!actor) return false;
   return actor.isAdmin || isLeadOf(actor, teamId);
 }
+
+/**
+ * Giving someone a role on a team: as above, but never to oneself. A lead sees the team's
+ * confidential cases, and admins must not read those (HR cases): an admin who could make
+ * themselves HR's lead would read them in two calls. Another admin or the team's lead must do it.
+ */
+export function canSetTeamMembership(actor: Actor | null, teamId: string, personId: string): boolean {
+  return canManageTeamMembers(actor, teamId) && actor?.personId !== personId;
+}

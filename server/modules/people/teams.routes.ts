@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { canManageTeamMembers, canManageTeams, canReadDirectory } from './people.policy.ts';
+import { canManageTeamMembers, canManageTeams, canReadDirectory, canSetTeamMembership } from './people.policy.ts';
 import {
   createTeamBody,
   membershipBody,
@@ -78,7 +78,10 @@ export function teamRoutes(deps: ModuleDeps) {
         const actor = requireActor(request);
         return db.transaction(async (tx) => {
           const team = await requireTeam(tx, request.params.slug);
-          authorize(canManageTeamMembers(actor, team.id), "Only an admin or the team's lead may change its members");
+          authorize(
+            canSetTeamMembership(actor, team.id, request.params.personId),
+            "Only an admin or the team's lead may change its members, and nobody gives a role to themselves",
+          );
           return setMembership(tx, team, request.params.personId, request.body.role);
         });
       },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -102,5 +103,23 @@ describe('listing requests', () => {
     expect(rest.items).toHaveLength(2);
     expect(rest.nextCursor).toBeNull();
     expect((await list(`team=${many.slug}&limit=1`, employeeHeaders)).items).toHaveLength(1);
+  });
+});
+
+describe('a confidential case and an assignee who left the team', () => {
+  it('drops out of their list and their view once their membership ends', async () => {
+    const hr = await buildTeam(t.database);
+    const lead = await buildPerson(t.database, { leadOf: [hr.id] });
+    const leaver = await buildPerson(t.database, { agentOf: [hr.id] });
+    const leadActor: RequestActor = { personId: lead.id, name: lead.name, isAdmin: false, memberships: [{ teamId: hr.id, role: 'lead' }] };
+    const filed = await createRequest(t.database.db, employee, { team: hr.slug, subject: 'Grievance', confidential: true });
+    await changeRequest(t.database.db, leadActor, filed.body.key, { assigneeId: leaver.id, expectedVersion: filed.body.version });
+    const leaverHeaders = await bearerFor(t.database, leaver.id);
+    expect((await list(`team=${hr.slug}`, leaverHeaders)).items.map((item) => item.key)).toEqual([filed.body.key]);
+
+    await t.database.rows(sql`delete from team_memberships where person_id = ${leaver.id}`);
+    expect((await list(`team=${hr.slug}`, leaverHeaders)).items).toEqual([]);
+    const view = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${filed.body.key}`, headers: leaverHeaders });
+    expect(view.statusCode).toBe(404);
   });
 });

@@ -106,3 +106,19 @@ describe('canComment', () => {
     expect(canComment(actors[who], request(), visibility).allowed).toBe(allowed);
   });
 });
+
+describe('confidential requests stay with the owning team', () => {
+  it('hides a confidential case from its assignee once they have left the team', () => {
+    const leftTheTeam = person('assignee');
+    expect(canView(leftTheTeam, request({ confidential: true }))).toBe(false);
+    expect(canView(leftTheTeam, request())).toBe(true);
+  });
+
+  it("lets only the owning team's leads hand a confidential case to another team", () => {
+    const handoff = { team: 'hr', status: undefined };
+    expect(canChange(actors.agent, request({ confidential: true }), handoff)).toMatchObject({ allowed: false });
+    expect(canChange(actors.assignee, request({ confidential: true }), handoff)).toMatchObject({ allowed: false });
+    expect(canChange(actors.lead, request({ confidential: true }), handoff)).toEqual({ allowed: true });
+    expect(canChange(actors.agent, request(), handoff)).toEqual({ allowed: true });
+  });
+});

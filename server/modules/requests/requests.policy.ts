@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/auth/actor.ts';
+import { isAgentOf, isLeadOf, type Actor } from '../../platform/auth/actor.ts';
 import type { RequestStatus } from './requests.tables.ts';
 
 /**
@@ -7,8 +7,8 @@ import type { RequestStatus } from './requests.tables.ts';
  * Reading:
  *  - everyone sees the requests they asked for, and the ones assigned to them;
  *  - agents (and leads) see their teams' requests;
- *  - a confidential request is seen only by its requester, its assignee and the leads of the team
- *    that owns it: not by the team's other agents, and not by admins;
+ *  - a confidential request is seen only by its requester, its assignee while they are still an
+ *    agent of the owning team, and that team's leads: not by the team's other agents, not by admins;
  *  - admins see every team's non-confidential requests (they support the desk and answer "where is
  *    my request?"), but reading is all: they change or comment only where another rule lets them.
  *    Admin rights are for running Hallway, not for reading HR's confidential cases.
@@ -48,10 +48,13 @@ export function readScopeOf(actor: RequestActor): ReadScope {
 
 export function canView(actor: RequestActor, request: RequestFacts): boolean {
   const scope = readScopeOf(actor);
-  if (request.requesterId === scope.personId || request.assigneeId === scope.personId) return true;
+  if (request.requesterId === scope.personId) return true;
   if (scope.leadTeamIds.includes(request.teamId)) return true;
+  const isAgent = scope.agentTeamIds.includes(request.teamId);
+  // Someone who left the team keeps no view of a confidential case they were once assigned.
+  if (request.assigneeId === scope.personId && (!request.confidential || isAgent)) return true;
   if (request.confidential) return false;
-  return scope.everyOpenTeam || scope.agentTeamIds.includes(request.teamId);
+  return scope.everyOpenTeam || isAgent;
 }
 
 export function canSeeInternal(actor: RequestActor, request: Pick<RequestFacts, 'teamId'>): boolean {
@@ -77,6 +80,10 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
  * request that was resolved (the lifecycle then checks the move itself). Nobody else changes it.
  */
 export function canChange(actor: RequestActor, request: RequestFacts, change: RequestChange): Decision {
+  // A handoff shows a confidential case to another team's leads: only the owning team's leads decide that.
+  if (request.confidential && change.team !== undefined && !isLeadOf(actor, request.teamId)) {
+    return { allowed: false, reason: "only the team's leads hand a confidential request to another team" };
+  }
   if (isAgentOfTeam(actor, request.teamId)) return { allowed: true };
   if (request.requesterId !== actor.personId) {
     return { allowed: false, reason: "only the team's agents change a request" };
@@ -98,6 +105,4 @@ export function canComment(actor: RequestActor, request: RequestFacts, visibilit
 }
 
 /** A lead is an agent too (see team_memberships). */
-export function isAgentOfTeam(actor: RequestActor, teamId: string): boolean {
-  return actor.memberships.some((membership) => membership.teamId === teamId);
-}
+export const isAgentOfTeam = (actor: RequestActor, teamId: string): boolean => isAgentOf(actor, teamId);

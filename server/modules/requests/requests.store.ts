@@ -117,7 +117,12 @@ export async function selectVersion(db: Queryable, id: string): Promise<number |
 
 /** The read rules of requests.policy.ts as a WHERE clause, so a list never fetches what it may not show. */
 export function visibleTo(scope: ReadScope): SQL {
-  const ownOrLead = [eq(r.requesterId, scope.personId), eq(r.assigneeId, scope.personId)];
+  // The assignee sees a confidential case only while still an agent of its team (see canView).
+  const assigned =
+    scope.agentTeamIds.length > 0
+      ? and(eq(r.assigneeId, scope.personId), or(eq(r.confidential, false), inArray(r.teamId, scope.agentTeamIds)))!
+      : and(eq(r.assigneeId, scope.personId), eq(r.confidential, false))!;
+  const ownOrLead = [eq(r.requesterId, scope.personId), assigned];
   if (scope.leadTeamIds.length > 0) ownOrLead.push(inArray(r.teamId, scope.leadTeamIds));
   if (scope.everyOpenTeam) ownOrLead.push(eq(r.confidential, false));
   else if (scope.agentTeamIds.length > 0) {

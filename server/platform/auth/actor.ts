@@ -12,14 +12,10 @@ export interface Actor {
   credentialId: string;
 }
 
-export function isAgentOf(actor: Actor, teamId: string): boolean {
+export function isAgentOf(actor: Pick<Actor, 'memberships'>, teamId: string): boolean {
   return actor.memberships.some((membership) => membership.teamId === teamId);
 }
 
-export function isLeadOf(actor: Actor, teamId: string): boolean {
+export function isLeadOf(actor: Pick<Actor, 'memberships'>, teamId: string): boolean {
   return actor.memberships.some((membership) => membership.teamId === teamId && membership.role === 'lead');
-}
-
-export function isAgent(actor: Actor): boolean {
-  return actor.memberships.length > 0;
 }

@@ -4,6 +4,7 @@
  */
 export const errorCatalog = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BAD_REQUEST: { status: 400, title: 'The request cannot be understood' },
   MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be JSON' },
   BODY_TOO_LARGE: { status: 413, title: 'The body is too large' },
@@ -17,6 +18,8 @@ export const errorCatalog = {
   TEAM_NOT_FOUND: { status: 404, title: 'No such team' },
   PERSON_NOT_FOUND: { status: 404, title: 'No such person' },
   TOKEN_NOT_FOUND: { status: 404, title: 'No such API token' },
+  CALENDAR_NOT_FOUND: { status: 404, title: 'No such calendar' },
+  CALENDAR_NEVER_OPENS: { status: 422, title: 'The calendar has no open time ahead to count in' },
   EMAIL_TAKEN: { status: 409, title: 'Someone already has this e-mail address' },
   TEAM_SLUG_TAKEN: { status: 409, title: 'Another team already has this slug or key prefix' },
   LAST_ADMIN: { status: 409, title: 'Hallway needs at least one active admin' },

@@ -72,6 +72,14 @@ export function translateError(error: unknown): AppError {
   if (fastifyError.statusCode === 400 && fastifyError.message?.includes('JSON')) {
     return new AppError('MALFORMED_JSON', fastifyError.message);
   }
+  // Any other client error Fastify or a plugin raises stays a client error, not a 500.
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    if (status === 404) return new AppError('NOT_FOUND');
+    if (status === 413) return new AppError('BODY_TOO_LARGE');
+    if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    return new AppError('BAD_REQUEST', fastifyError.message);
+  }
   return new AppError('INTERNAL');
 }
 
