@@ -29,7 +29,7 @@ export function authRoutes(deps: ModuleDeps) {
       {
         // There is no CSRF token before signing in. A cross-site form cannot send JSON, and this
         // route only takes JSON, so a forged sign-in is refused as 415 before it gets here.
-        config: { skipCsrf: true },
+        config: { skipCsrf: true, public: true },
         schema: { tags, summary: 'Sign in with e-mail and password', security: [], body: signInBody, response: { 200: signedInView } },
       },
       async (request, reply) => {

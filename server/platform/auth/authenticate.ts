@@ -32,6 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that a browser may call without a CSRF token (signing in, before there is one). */
     skipCsrf?: boolean;
+    /** Routes anyone may call without signing in. Every other API route refuses them (401). */
+    public?: boolean;
   }
 }
 
@@ -48,6 +50,9 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
   };
   app.addHook('onRequest', async (request) => {
     request.actor = await resolveActor(request, database, caches);
+    // Denied by default: a route is open to the signed-out only when it says so, so a new module
+    // that forgets to check is closed, not open. Policies then decide what the signed-in may do.
+    if (!request.actor && !request.routeOptions.config?.public) throw new AppError('UNAUTHENTICATED');
   });
 }
 
