@@ -15,6 +15,7 @@ import { homeRoutes } from './platform/http/home.routes.ts';
 import { loggerOptions } from './platform/http/log-safety.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(authRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(calendarRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
 }

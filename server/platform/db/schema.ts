@@ -3,3 +3,4 @@ export * from '../../modules/people/people.tables.ts';
 export * from '../../modules/requests/requests.tables.ts';
 export * from '../auth/auth.tables.ts';
 export * from '../http/idempotency.tables.ts';
+export * from '../../modules/calendars/calendars.tables.ts';
