@@ -117,6 +117,14 @@ export async function revokeToken(db: Queryable, actor: Actor, tokenId: string, 
   await store.markTokenRevoked(db, token.id, now);
 }
 
+/**
+ * Revokes all of a person's API tokens, e.g. when an admin resets their password (decision 0003).
+ * Returns how many were still in use.
+ */
+export async function revokeAllTokensOf(db: Queryable, personId: string, now = new Date()): Promise<number> {
+  return store.markTokensOfPersonRevoked(db, personId, now);
+}
+
 function toTokenView(row: store.ApiTokenRow): ApiTokenView {
   return {
     id: row.id,

@@ -78,3 +78,13 @@ export async function markTokenRevoked(db: Queryable, id: string, at: Date): Pro
   // Revoking twice keeps the first instant.
   await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
 }
+
+/** Revokes every token of the person still in use; already revoked ones keep their first instant. */
+export async function markTokensOfPersonRevoked(db: Queryable, personId: string, at: Date): Promise<number> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}

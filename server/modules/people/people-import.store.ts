@@ -27,6 +27,27 @@ export async function selectExistingEmails(db: Queryable, emails: string[]): Pro
   return found;
 }
 
+/**
+ * Who each of these people reports to in the directory, and so on up their chains: e-mail to the
+ * manager's e-mail, for everyone on those chains who has a manager.
+ */
+export async function selectManagerChains(db: Queryable, emails: string[]): Promise<Map<string, string>> {
+  const managerOf = new Map<string, string>();
+  for (let start = 0; start < emails.length; start += CHUNK) {
+    const chunk = JSON.stringify(emails.slice(start, start + CHUNK));
+    const result = await db.execute(sql`
+      with recursive chain(id, email, manager_id) as (
+        select id, email, manager_id from people
+        where email in (select jsonb_array_elements_text(${chunk}::jsonb))
+        union
+        select p.id, p.email, p.manager_id from people p join chain c on p.id = c.manager_id
+      )
+      select c.email, m.email as manager_email from chain c join people m on m.id = c.manager_id`);
+    for (const row of rowsOf<{ email: string; manager_email: string }>(result)) managerOf.set(row.email, row.manager_email);
+  }
+  return managerOf;
+}
+
 export async function writeImportedPeople(
   db: Queryable,
   rows: ImportRow[],
@@ -87,7 +108,9 @@ export async function writeImportedPeople(
       from jsonb_to_recordset(${chunk}::jsonb) as ${columns}
       join people p on p.email = r.email
       where r.member_role is not null
-      on conflict (team_id, person_id) do update set role = excluded.role`);
+      on conflict (team_id, person_id) do update set role = excluded.role
+      -- An import only grants: agent becomes lead, a lead is never made an agent.
+      where team_memberships.role = 'agent'`);
   }
   return { created: fresh.length, updated: known.length };
 }

@@ -33,6 +33,18 @@ describe('parsing a directory CSV (no database)', () => {
     expect(checked.good.map((row) => row.email)).toEqual(['c@x.test', 'd@x.test']);
     expect(checked.problems.map((problem) => problem.line)).toEqual([2, 3]);
   });
+
+  it('finds a loop closed by the directory: the new manager already reports to the person', () => {
+    const { rows } = parsePeopleCsv('email,name,manager_email\nboss@x.test,Boss,deputy@x.test\nother@x.test,Other,deputy@x.test\n');
+    // In the directory: deputy -> middle -> boss.
+    const managerOf = new Map([['deputy@x.test', 'middle@x.test'], ['middle@x.test', 'boss@x.test']]);
+    const existingEmails = new Set(['boss@x.test', 'deputy@x.test', 'middle@x.test']);
+    const checked = checkRowsAgainstDirectory(rows, { teamSlugs: new Set(), existingEmails, managerOf });
+    expect(checked.good.map((row) => row.email)).toEqual(['other@x.test']);
+    expect(checked.problems).toEqual([
+      { line: 2, reason: 'would make a management loop: deputy@x.test already reports to boss@x.test in the directory, directly or not' },
+    ]);
+  });
 });
 
 describe('importing a directory CSV', () => {
@@ -117,6 +129,58 @@ describe('importing a directory CSV', () => {
     expect(rows).toEqual([
       { name: 'Grace B. Hopper', title: 'Director, Engineering', location: 'New York', is_admin: false, role: 'lead' },
       { name: 'Margaret H.', title: null, location: 'Boston', is_admin: true, role: null },
+    ]);
+  });
+
+  it('never turns a lead into an agent, but does make an agent a lead', async () => {
+    const result = await importPeopleCsv(
+      t.database.db,
+      'email,name,team,role\ngrace@example.test,Grace B. Hopper,it,agent\nalan@example.test,Alan Turing,it,lead\n',
+      { skipInvalid: false },
+    );
+    expect(result).toEqual({ created: 0, updated: 2, skipped: [] });
+    const rows = await t.database.rows<{ email: string; role: string }>(sql`
+      select p.email, tm.role from team_memberships tm join people p on p.id = tm.person_id join teams t on t.id = tm.team_id
+      where t.slug = 'it' and p.email in ('grace@example.test', 'alan@example.test') order by p.email`);
+    expect(rows).toEqual([
+      { email: 'alan@example.test', role: 'lead' },
+      { email: 'grace@example.test', role: 'lead' },
+    ]);
+  });
+
+  it('refuses a manager who already reports to the person in the directory, naming the line', async () => {
+    // The directory now: katherine -> alan -> grace.
+    const before = await fingerprint(t.database);
+    const response = await importOverHttp('email,name,manager_email\nnew.hire@example.test,New Hire,grace@example.test\ngrace@example.test,Grace Hopper,katherine@example.test\n');
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([
+      {
+        field: 'line 3',
+        reason: 'would make a management loop: katherine@example.test already reports to grace@example.test in the directory, directly or not',
+      },
+    ]);
+    expect(await fingerprint(t.database)).toEqual(before);
+
+    const skipping = await importOverHttp('email,name,manager_email\ngrace@example.test,Grace Hopper,alan@example.test\n', '?skipInvalid=true');
+    expect(skipping.json()).toMatchObject({ created: 0, updated: 0, skipped: [{ line: 2 }] });
+    const [grace] = await t.database.rows<{ manager_id: string | null }>(sql`select manager_id from people where email = 'grace@example.test'`);
+    expect(grace!.manager_id).toBeNull();
+  });
+
+  it('judges loops on the directory as the file leaves it: a file may re-parent a whole chain', async () => {
+    // katherine reported to alan; now alan reports to katherine, who reports to margaret (-> grace).
+    const result = await importPeopleCsv(
+      t.database.db,
+      'email,name,manager_email\nalan@example.test,Alan Turing,katherine@example.test\nkatherine@example.test,Katherine Johnson,margaret@example.test\n',
+      { skipInvalid: false },
+    );
+    expect(result).toEqual({ created: 0, updated: 2, skipped: [] });
+    const rows = await t.database.rows<{ email: string; manager: string }>(sql`
+      select p.email, m.email as manager from people p join people m on m.id = p.manager_id
+      where p.email in ('alan@example.test', 'katherine@example.test') order by p.email`);
+    expect(rows).toEqual([
+      { email: 'alan@example.test', manager: 'katherine@example.test' },
+      { email: 'katherine@example.test', manager: 'margaret@example.test' },
     ]);
   });
 

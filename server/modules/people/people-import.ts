@@ -39,6 +39,11 @@ export interface ImportSummary {
 export interface DirectoryFacts {
   teamSlugs: ReadonlySet<string>;
   existingEmails: ReadonlySet<string>;
+  /**
+   * Who reports to whom in the directory (e-mail to manager's e-mail), for the chains above the
+   * people the file mentions; without it, loops are only looked for within the file.
+   */
+  managerOf?: ReadonlyMap<string, string>;
 }
 
 interface ParsedRecord {
@@ -208,7 +213,15 @@ export function checkRowsAgainstDirectory(
       );
     }
   }
-  for (const line of managementLoops(rows)) complain(rows.find((row) => row.line === line)!, 'its managers form a loop in this file');
+  for (const loop of managementLoops(rows, facts.managerOf ?? new Map())) {
+    const row = rows.find((candidate) => candidate.line === loop.line)!;
+    complain(
+      row,
+      loop.throughDirectory
+        ? `would make a management loop: ${row.managerEmail} already reports to ${row.email} in the directory, directly or not`
+        : 'its managers form a loop in this file',
+    );
+  }
 
   // Follow managers that sit on bad lines until nothing changes.
   for (let changed = true; changed; ) {
@@ -228,20 +241,36 @@ export function checkRowsAgainstDirectory(
   };
 }
 
-/** Lines whose chain of managers, followed through this file, comes back to them. */
-function managementLoops(rows: ImportRow[]): number[] {
-  const managerOf = new Map(rows.map((row) => [row.email, row.managerEmail]));
-  return rows
-    .filter((row) => {
-      const seen = new Set<string>([row.email]);
-      for (let next = row.managerEmail; next !== null && next !== undefined; next = managerOf.get(next) ?? null) {
-        if (next === row.email) return true;
-        if (seen.has(next)) return false;
-        seen.add(next);
+/**
+ * Lines whose chain of managers comes back to them. A manager named in the file replaces the
+ * directory's (an empty cell keeps it), so the chain is followed through the file first, then the
+ * directory: the same loop the PATCH endpoint refuses, for the directory as it will be.
+ */
+function managementLoops(rows: ImportRow[], directoryManagerOf: ReadonlyMap<string, string>): Array<{ line: number; throughDirectory: boolean }> {
+  const fileManagerOf = new Map<string, string>();
+  for (const row of rows) if (row.managerEmail !== null && !fileManagerOf.has(row.email)) fileManagerOf.set(row.email, row.managerEmail);
+  const managerOf = (email: string): { manager: string | undefined; fromDirectory: boolean } => {
+    const inFile = fileManagerOf.get(email);
+    return inFile !== undefined ? { manager: inFile, fromDirectory: false } : { manager: directoryManagerOf.get(email), fromDirectory: true };
+  };
+  const loops: Array<{ line: number; throughDirectory: boolean }> = [];
+  for (const row of rows) {
+    if (row.managerEmail === null || row.managerEmail === row.email) continue;
+    const seen = new Set<string>([row.email]);
+    let throughDirectory = false;
+    for (let next: string | undefined = row.managerEmail; next !== undefined; ) {
+      if (next === row.email) {
+        loops.push({ line: row.line, throughDirectory });
+        break;
       }
-      return false;
-    })
-    .map((row) => row.line);
+      if (seen.has(next)) break;
+      seen.add(next);
+      const step = managerOf(next);
+      if (step.manager !== undefined && step.fromDirectory) throughDirectory = true;
+      next = step.manager;
+    }
+  }
+  return loops;
 }
 
 function importErrors(problems: LineProblem[]): AppError {
@@ -274,5 +303,6 @@ async function loadFacts(tx: Queryable, rows: ImportRow[]) {
   const teamIds = await importStore.selectTeamIdsBySlug(tx);
   const mentioned = [...new Set(rows.flatMap((row) => (row.managerEmail ? [row.email, row.managerEmail] : [row.email])))];
   const existingEmails = await importStore.selectExistingEmails(tx, mentioned);
-  return { teamIds, directory: { teamSlugs: new Set(teamIds.keys()), existingEmails } };
+  const managerOf = await importStore.selectManagerChains(tx, mentioned);
+  return { teamIds, directory: { teamSlugs: new Set(teamIds.keys()), existingEmails, managerOf } };
 }

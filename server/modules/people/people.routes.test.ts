@@ -137,4 +137,23 @@ describe('the directory', () => {
     await call('PATCH', `/api/v1/people/${person.id}`, { password: 'second password here' });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
   });
+
+  it("revokes the API tokens of a person whose password an admin resets, and only theirs", async () => {
+    // On a server the change listener connects in the background; wait, so the token cache is in play.
+    for (let waited = 0; !t.database.changes.live && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const person = await buildPerson(t.database);
+    const token = await bearerFor(t.database, person.id);
+    const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    // Other changes leave the tokens alone.
+    await call('PATCH', `/api/v1/people/${person.id}`, { title: 'Clerk' });
+    expect((await me(token)).statusCode).toBe(200);
+
+    expect((await call('PATCH', `/api/v1/people/${person.id}`, { password: 'a fresh password here' })).statusCode).toBe(200);
+    expect((await me(token)).statusCode).toBe(401);
+    const [row] = await t.database.rows<{ revoked: number }>(
+      sql`select count(*)::int as revoked from api_tokens where person_id = ${person.id} and revoked_at is not null`,
+    );
+    expect(row!.revoked).toBe(1);
+    expect((await me(admin)).statusCode).toBe(200);
+  });
 });

@@ -4,6 +4,7 @@ import { sharedCache, type CacheOptions } from '../../platform/cache/signalled-c
 import { changeSignalsOf, type Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { pageFrom, type Page } from '../../platform/http/pagination.ts';
+import { revokeAllTokensOf } from '../auth/auth.service.ts';
 import { toPersonDetailView, toPersonView } from './people.presenters.ts';
 import type {
   CreatePersonInput,
@@ -75,6 +76,8 @@ export async function createPerson(tx: Queryable, input: CreatePersonInput): Pro
 }
 
 export async function updatePerson(tx: Queryable, id: string, input: UpdatePersonInput): Promise<PersonDetailView> {
+  // Taken before anything is read, so the last-admin count below sees every committed demotion.
+  if (input.isAdmin === false || input.active === false) await store.lockAdminChanges(tx);
   const current = await store.selectPersonById(tx, id);
   if (!current) throw new AppError('PERSON_NOT_FOUND');
   const references = await resolveReferences(tx, input);
@@ -92,8 +95,10 @@ export async function updatePerson(tx: Queryable, id: string, input: UpdatePerso
   const { homeTeam: _team, manager: _manager, password, ...columns } = input;
   const changes = { ...columns, ...references, ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }) };
   await insertOrExplain(() => store.updatePersonRow(tx, id, changes));
-  // A new password or a deactivation ends the person's open sessions everywhere.
+  // A new password or a deactivation ends the person's open sessions everywhere. An admin resets a
+  // password mostly because the account may be compromised, so its API tokens are revoked too.
   if (password !== undefined || input.active === false) await deleteSessionsOfPerson(tx, id);
+  if (password !== undefined) await revokeAllTokensOf(tx, id);
   return getPerson(tx, id);
 }
 

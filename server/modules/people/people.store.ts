@@ -121,6 +121,17 @@ export async function isInManagementChain(db: Queryable, managerId: string, pers
   return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
+/** Fixed id of the advisory lock that serialises changes taking admin rights away (see updatePerson). */
+export const ADMIN_CHANGES_LOCK_ID = 47_112_028;
+
+/**
+ * Until the transaction ends, no other transaction may take admin rights away: two admins demoting
+ * each other at once would otherwise both count the other as the remaining admin.
+ */
+export async function lockAdminChanges(db: Queryable): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${ADMIN_CHANGES_LOCK_ID})`);
+}
+
 export async function countActiveAdminsOtherThan(db: Queryable, personId: string): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })

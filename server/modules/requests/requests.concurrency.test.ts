@@ -76,12 +76,32 @@ describe('Idempotency-Key', () => {
     expect(events?.count).toBe(1);
   });
 
-  it('runs a retry of a failed first try', async () => {
-    const failed = await createWithKey(employee, 'retry-4', { team: 'no-such-team', subject: 'Oops' });
-    expect(failed.statusCode).toBe(404);
-    const retry = await createWithKey(employee, 'retry-4', { team: team.slug, subject: 'Oops' });
+  it('runs a retry of a first try that failed after claiming the key, and files one request', async () => {
+    // The first try gets past every check, claims the key and fails on the insert itself (a CHECK
+    // added to this test's database stands for any failure there: a lost connection, a constraint).
+    await t.database.rows(sql`alter table requests add constraint first_try_fails check (subject <> 'Flaky write') not valid`);
+    const body = { team: team.slug, subject: 'Flaky write' };
+    const keyRows = async () => {
+      const [row] = await t.database.rows<{ count: number }>(
+        sql`select count(*)::int as count from idempotency_keys where key = 'retry-4'`,
+      );
+      return row!.count;
+    };
+    const failed = await createWithKey(employee, 'retry-4', body);
+    expect(failed.statusCode).toBe(500);
+    // The key was claimed inside the failed transaction and rolled back with it.
+    expect(await keyRows()).toBe(0);
+    expect(await requestsWithSubject('Flaky write')).toBe(0);
+
+    await t.database.rows(sql`alter table requests drop constraint first_try_fails`);
+    const retry = await createWithKey(employee, 'retry-4', body);
     expect(retry.statusCode).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    const again = await createWithKey(employee, 'retry-4', body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(retry.json());
+    expect(await keyRows()).toBe(1);
+    expect(await requestsWithSubject('Flaky write')).toBe(1);
   });
 });
 

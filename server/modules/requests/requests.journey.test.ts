@@ -136,5 +136,11 @@ describe('a request from first words to closing', () => {
     // The old team's agent no longer sees it; the next IT request still gets the next IT number.
     const gone = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request.key}`, headers: as.agent });
     expect(gone.statusCode).toBe(404);
+    const movedNumber = Number(request.key.slice(`${prefix}-`.length));
+    const next = await fileRequest(t.app, as.employee, { team: teamSlug, subject: 'Another IT question' });
+    expect(next.key).toBe(`${prefix}-${movedNumber + 1}`);
+    // The receiving team numbers its own requests from 1; the moved one does not take an HR number.
+    const firstOfHr = await fileRequest(t.app, as.employee, { team: hr.slug, subject: 'Holiday allowance' });
+    expect(firstOfHr.key).toBe(`${hr.keyPrefix}-1`);
   });
 });
