@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canManageOwnAccess, canRevokeToken, canSignIn } from './auth.policy.ts';
+import { canManageOwnAccess, canRevokeToken } from './auth.policy.ts';
 
 const actor = (personId: string, overrides: Partial<Actor> = {}): Actor => ({
   personId,
@@ -14,11 +14,6 @@ const actor = (personId: string, overrides: Partial<Actor> = {}): Actor => ({
 });
 
 describe('sign-in and token policies', () => {
-  it('lets anyone sign in', () => {
-    expect(canSignIn(null)).toBe(true);
-    expect(canSignIn(actor('amy'))).toBe(true);
-  });
-
   it('lets only someone signed in see themselves and manage their tokens', () => {
     expect(canManageOwnAccess(null)).toBe(false);
     expect(canManageOwnAccess(actor('amy'))).toBe(true);

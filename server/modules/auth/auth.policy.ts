@@ -2,11 +2,6 @@ import type { Actor } from '../../platform/auth/actor.ts';
 
 // Who may do what with sign-in and personal tokens. Anything not allowed here is refused.
 
-/** Signing in is for anyone, signed in already or not (it replaces nothing but the cookie). */
-export function canSignIn(_actor: Actor | null): boolean {
-  return true;
-}
-
 /** Reading who you are, signing out, and listing or making your own tokens need only that you are someone. */
 export function canManageOwnAccess(actor: Actor | null): boolean {
   return actor !== null;

@@ -5,7 +5,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/authenticate.ts';
 import { authorize, requireSignedIn } from '../../platform/auth/authorize.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { canManageOwnAccess, canSignIn } from './auth.policy.ts';
+import { canManageOwnAccess } from './auth.policy.ts';
 import { apiTokenView, createTokenBody, issuedTokenView, meView, signedInView, signInBody, tokenIdParams } from './auth.schema.ts';
 import { createToken, describeMe, listTokens, revokeToken, SESSION_LIFETIME_MS, signIn, signOut } from './auth.service.ts';
 
@@ -33,7 +33,6 @@ export function authRoutes(deps: ModuleDeps) {
         schema: { tags, summary: 'Sign in with e-mail and password', security: [], body: signInBody, response: { 200: signedInView } },
       },
       async (request, reply) => {
-        authorize(canSignIn(request.actor));
         const signedIn = await signIn(db, { ...request.body, ipAddress: request.ip }).catch((error: unknown) =>
           rethrowWithRetryAfter(reply, error),
         );

@@ -7,13 +7,6 @@ import type { RequestStatus } from './requests.tables.ts';
  *   new -> in_progress, acknowledged -> waiting_on_requester, any open state -> resolved,
  *   resolved -> in_progress (reopen), resolved -> closed. Closed is final.
  */
-export const openStatuses: ReadonlySet<RequestStatus> = new Set([
-  'new',
-  'acknowledged',
-  'in_progress',
-  'waiting_on_requester',
-]);
-
 const allowedMoves: Record<RequestStatus, readonly RequestStatus[]> = {
   new: ['acknowledged', 'in_progress', 'resolved'],
   acknowledged: ['in_progress', 'waiting_on_requester', 'resolved'],
@@ -52,10 +45,6 @@ export function planTransition(state: LifecycleState, to: RequestStatus): Transi
   // A reopened request is not resolved any more; its next resolution is stamped afresh.
   if (reopened) clear.push('resolvedAt');
   return { allowed: true, to, stamp, clear, reopened };
-}
-
-export function isOpen(status: RequestStatus): boolean {
-  return openStatuses.has(status);
 }
 
 function whyNot(from: RequestStatus, to: RequestStatus): string {

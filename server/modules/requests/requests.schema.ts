@@ -25,7 +25,6 @@ export const createRequestBody = z.strictObject({
   requester: personId.optional().describe("On someone's behalf (agents of the team only), e.g. after a phone call"),
   channel: z.enum(requestChannels).optional(),
 });
-export type CreateRequestBody = z.infer<typeof createRequestBody>;
 
 export const idempotentHeaders = z.object({ 'idempotency-key': idempotencyKeyHeader });
 
@@ -37,7 +36,6 @@ export const changeRequestBody = z.strictObject({
   reason: noNul(z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')).optional(),
   version: z.number().int().positive().optional().describe('The version read; or send If-Match: "<version>"'),
 });
-export type ChangeRequestBody = z.infer<typeof changeRequestBody>;
 
 export const versionHeaders = z.object({ 'if-match': z.string().optional() });
 

@@ -29,8 +29,6 @@ export const errorCatalog = {
   REQUEST_CLOSED: { status: 409, title: 'A closed request cannot change; open a new one' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
   IMPORT_HAS_ERRORS: { status: 422, title: 'The file has rows with errors; nothing was imported' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
-  SERVICE_UNAVAILABLE: { status: 503, title: 'Hallway is not ready' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
