@@ -56,7 +56,7 @@ describe('calendars', () => {
     const calendar = response.json();
     expect(calendar).toMatchObject({ id: LONDON, timeZone: 'Europe/London', kind: 'team' });
     expect(calendar.weekly).toHaveLength(5);
-    expect(calendar.closures).toEqual([{ name: 'Christmas Eve afternoon', startsAt: '2024-12-24T13:00', endsAt: '2024-12-24T17:30' }]);
+    expect(calendar.closures).toEqual([{ id: expect.any(String), name: 'Christmas Eve afternoon', startsAt: '2024-12-24T13:00', endsAt: '2024-12-24T17:30' }]);
     expect(typeof calendar.openNow).toBe('boolean');
     expect(calendar.nextOpen).toEqual(expect.any(String));
   });

@@ -12,13 +12,67 @@ export const weeklyInterval = z
   })
   .refine((interval) => interval.end > interval.start, { message: 'must end after it starts', path: ['end'] });
 
-/** What the jsonb column `calendars.weekly` may hold; checked before every write. */
-export const weeklyIntervals = z.array(weeklyInterval).max(70);
+/**
+ * What the jsonb column `calendars.weekly` may hold; checked before every write. Intervals on one
+ * weekday may touch (09:00-12:00, 12:00-17:00) but not overlap: an overlap is always a typo.
+ */
+export const weeklyIntervals = z
+  .array(weeklyInterval)
+  .max(70)
+  .superRefine((intervals, context) => {
+    intervals.forEach((interval, index) => {
+      const clash = intervals.findIndex(
+        (other, otherIndex) => otherIndex !== index && other.weekday === interval.weekday && other.start < interval.end && interval.start < other.end,
+      );
+      if (clash >= 0 && clash < index) {
+        context.addIssue({ code: 'custom', message: `overlaps interval ${clash} on the same weekday`, path: [index, 'start'] });
+      }
+    });
+  });
 
 export const closureView = z.union([
-  z.object({ name: z.string(), startsOn: localDate, endsOn: localDate.describe('inclusive') }),
-  z.object({ name: z.string(), startsAt: localDateTime, endsAt: localDateTime.describe('exclusive') }),
+  z.object({ id: z.uuid(), name: z.string(), startsOn: localDate, endsOn: localDate.describe('inclusive') }),
+  z.object({ id: z.uuid(), name: z.string(), startsAt: localDateTime, endsAt: localDateTime.describe('exclusive') }),
 ]);
+
+const calendarName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const timeZoneName = z.string().min(1).max(64).describe('IANA time zone, e.g. Europe/London');
+
+/**
+ * One flat object rather than a union of two shapes, so every problem names its field (a union
+ * would only say "none of the shapes matched").
+ */
+export const closureBody = z
+  .strictObject({
+    name: calendarName,
+    startsOn: localDate.optional().describe('first closed day; with endsOn, for whole days'),
+    endsOn: localDate.optional().describe('last closed day, inclusive'),
+    startsAt: localDateTime.optional().describe("local wall-clock start on the calendar's clock; with endsAt"),
+    endsAt: localDateTime.optional().describe('local wall-clock end, exclusive'),
+  })
+  .superRefine((closure, context) => {
+    const days = closure.startsOn !== undefined || closure.endsOn !== undefined;
+    const range = closure.startsAt !== undefined || closure.endsAt !== undefined;
+    if (days && range) {
+      context.addIssue({ code: 'custom', message: 'give either startsOn/endsOn or startsAt/endsAt, not both', path: ['startsAt'] });
+    } else if (days) {
+      if (closure.startsOn === undefined) context.addIssue({ code: 'custom', message: 'is required with endsOn', path: ['startsOn'] });
+      else if (closure.endsOn === undefined) context.addIssue({ code: 'custom', message: 'is required with startsOn', path: ['endsOn'] });
+      else if (closure.endsOn < closure.startsOn) context.addIssue({ code: 'custom', message: 'must not be before startsOn', path: ['endsOn'] });
+    } else if (range) {
+      if (closure.startsAt === undefined) context.addIssue({ code: 'custom', message: 'is required with endsAt', path: ['startsAt'] });
+      else if (closure.endsAt === undefined) context.addIssue({ code: 'custom', message: 'is required with startsAt', path: ['endsAt'] });
+      else if (closure.endsAt <= closure.startsAt) context.addIssue({ code: 'custom', message: 'must be after startsAt', path: ['endsAt'] });
+    } else {
+      context.addIssue({ code: 'custom', message: 'give startsOn and endsOn, or startsAt and endsAt', path: ['startsOn'] });
+    }
+  });
+
+/** The closure shape the service stores, from a body that passed `closureBody`. */
+export function closureFromBody(body: z.infer<typeof closureBody>): ClosureInput {
+  if (body.startsOn !== undefined && body.endsOn !== undefined) return { name: body.name, startsOn: body.startsOn, endsOn: body.endsOn };
+  return { name: body.name, startsAt: body.startsAt ?? '', endsAt: body.endsAt ?? '' };
+}
 
 export const calendarKind = z.enum(['team', 'company-holidays']);
 
@@ -38,6 +92,31 @@ export const calendarDetailView = calendarView.extend({
 });
 
 export const calendarIdParams = z.strictObject({ id: z.uuid({ message: 'must be a calendar id' }) });
+export const closureParams = z.strictObject({
+  id: z.uuid({ message: 'must be a calendar id' }),
+  closureId: z.uuid({ message: 'must be a closure id' }),
+});
+
+export const createCalendarBody = z
+  .strictObject({
+    name: calendarName,
+    kind: calendarKind,
+    teamId: z.uuid({ message: 'must be a team id' }).nullish().describe('required for a team calendar; absent for company holidays'),
+    timeZone: timeZoneName,
+    weekly: weeklyIntervals.default([]),
+    closures: z.array(closureBody).max(500).optional(),
+  })
+  .superRefine((body, context) => {
+    if (body.kind === 'team' && !body.teamId) context.addIssue({ code: 'custom', message: 'is required for a team calendar', path: ['teamId'] });
+    if (body.kind === 'company-holidays' && body.teamId) {
+      context.addIssue({ code: 'custom', message: 'must be absent for the company holiday calendar', path: ['teamId'] });
+    }
+  });
+
+/** Which team (or the company) a calendar belongs to is fixed at creation: a lead cannot move it to another team. */
+export const updateCalendarBody = z
+  .strictObject({ name: calendarName.optional(), timeZone: timeZoneName.optional(), weekly: weeklyIntervals.optional() })
+  .refine((body) => Object.keys(body).length > 0, { message: 'say what to change: name, timeZone or weekly', path: ['name'] });
 
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with Z or an offset' });
 /** A year of minutes: far beyond any service target, and it bounds the work one call can ask for. */
@@ -90,6 +169,10 @@ export const nextOpenResult = z.object({
 export type CalendarView = z.infer<typeof calendarView>;
 export type CalendarDetailView = z.infer<typeof calendarDetailView>;
 export type ClosureView = z.infer<typeof closureView>;
+export type ClosureInput =
+  | { name: string; startsOn: string; endsOn: string }
+  | { name: string; startsAt: string; endsAt: string };
+export type UpdateCalendarInput = z.infer<typeof updateCalendarBody>;
 export type CalendarKind = z.infer<typeof calendarKind>;
 export type CreateCalendarInput = {
   /** Given by seeds and tests that need a known id; otherwise the database picks one. */
@@ -99,5 +182,5 @@ export type CreateCalendarInput = {
   teamId?: string | null;
   timeZone: string;
   weekly: z.input<typeof weeklyIntervals>;
-  closures?: ClosureView[];
+  closures?: ClosureInput[];
 };

@@ -15,10 +15,13 @@ import {
   weeklyIntervals,
   type CalendarDetailView,
   type CalendarView,
+  type ClosureInput,
   type ClosureView,
   type CreateCalendarInput,
+  type UpdateCalendarInput,
 } from './calendars.schema.ts';
 import * as store from './calendars.store.ts';
+import { dayAfter, serializeCalendar, type IcsEvent } from './ics.ts';
 
 // The rules: which closures a calendar honours, and the arithmetic asked of it. The engine is pure;
 // this file loads what it needs and turns its refusals into problems a client can act on.
@@ -28,10 +31,12 @@ function toView(row: store.CalendarRow): CalendarView {
 }
 
 function toClosure(row: store.ClosureRow): ClosureView {
-  if (row.startsOn && row.endsOn) return { name: row.name, startsOn: row.startsOn, endsOn: row.endsOn };
+  if (row.startsOn && row.endsOn) return { id: row.id, name: row.name, startsOn: row.startsOn, endsOn: row.endsOn };
   // `timestamp without time zone` comes back as "YYYY-MM-DD HH:MM:SS"; the API speaks "YYYY-MM-DDTHH:MM".
-  return { name: row.name, startsAt: (row.startsAt ?? '').replace(' ', 'T').slice(0, 16), endsAt: (row.endsAt ?? '').replace(' ', 'T').slice(0, 16) };
+  return { id: row.id, name: row.name, startsAt: localMinute(row.startsAt), endsAt: localMinute(row.endsAt) };
 }
+
+const localMinute = (value: string | null): string => (value ?? '').replace(' ', 'T').slice(0, 16);
 
 interface LoadedCalendar {
   row: store.CalendarRow;
@@ -52,7 +57,7 @@ async function loadCalendar(db: Queryable, id: string): Promise<LoadedCalendar> 
   return {
     row,
     ownClosures: closureRows.filter((closure) => closure.calendarId === row.id).map(toClosure),
-    business: { timeZone: row.timeZone, weekly: row.weekly, closures: closures.map(({ name: _name, ...range }): Closure => range) },
+    business: { timeZone: row.timeZone, weekly: row.weekly, closures: closures.map(({ id: _id, name: _name, ...range }): Closure => range) },
   };
 }
 
@@ -95,29 +100,96 @@ export async function nextOpenOnCalendar(db: Queryable, id: string, at: string |
   };
 }
 
-/** For seeding and (later) the admin console: validates what the database cannot. */
-export async function createCalendar(tx: Queryable, input: CreateCalendarInput): Promise<CalendarDetailView> {
-  const timeZone = normaliseTimeZone(input.timeZone);
+function validTimeZone(input: string): string {
+  const timeZone = normaliseTimeZone(input);
   if (!timeZone) throw fieldError('body.timeZone', 'is not an IANA time zone');
-  const weekly = weeklyIntervals.safeParse(input.weekly);
+  return timeZone;
+}
+
+function validWeekly(input: unknown): store.CalendarRow['weekly'] {
+  const weekly = weeklyIntervals.safeParse(input);
   if (!weekly.success) throw fieldError('body.weekly', weekly.error.issues[0]?.message ?? 'is not valid');
-  const row = await store.insertCalendar(tx, {
-    ...(input.id ? { id: input.id } : {}),
-    name: input.name,
-    kind: input.kind,
-    teamId: input.kind === 'team' ? (input.teamId ?? null) : null,
-    timeZone,
-    weekly: weekly.data.map((interval) => ({ ...interval, weekday: interval.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 })),
-  });
-  await store.insertClosures(
-    tx,
-    (input.closures ?? []).map((closure) =>
-      'startsOn' in closure
-        ? { calendarId: row.id, name: closure.name, startsOn: closure.startsOn, endsOn: closure.endsOn }
-        : { calendarId: row.id, name: closure.name, startsAt: closure.startsAt, endsAt: closure.endsAt },
-    ),
-  );
+  return weekly.data.map((interval) => ({ ...interval, weekday: interval.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 }));
+}
+
+const closureRow = (calendarId: string, closure: ClosureInput): store.NewClosureRow =>
+  'startsOn' in closure
+    ? { calendarId, name: closure.name, startsOn: closure.startsOn, endsOn: closure.endsOn }
+    : { calendarId, name: closure.name, startsAt: closure.startsAt, endsAt: closure.endsAt };
+
+/** The calendar, or 404 naming the id: for routes that must know whose calendar it is before acting. */
+export async function requireCalendar(db: Queryable, id: string): Promise<CalendarView> {
+  const row = await store.selectCalendarById(db, id);
+  if (!row) throw new AppError('CALENDAR_NOT_FOUND', undefined, [{ field: 'params.id', reason: 'is not a calendar' }]);
+  return toView(row);
+}
+
+/** For seeding and the admin routes: validates what the database cannot. */
+export async function createCalendar(tx: Queryable, input: CreateCalendarInput): Promise<CalendarDetailView> {
+  const timeZone = validTimeZone(input.timeZone);
+  const weekly = validWeekly(input.weekly);
+  let row: store.CalendarRow;
+  try {
+    row = await store.insertCalendar(tx, {
+      ...(input.id ? { id: input.id } : {}),
+      name: input.name,
+      kind: input.kind,
+      teamId: input.kind === 'team' ? (input.teamId ?? null) : null,
+      timeZone,
+      weekly,
+    });
+  } catch (error) {
+    if (store.violatedForeignKey(error)) throw fieldError('body.teamId', 'is not a team');
+    throw error;
+  }
+  await store.insertClosures(tx, (input.closures ?? []).map((closure) => closureRow(row.id, closure)));
   return getCalendar(tx, row.id);
+}
+
+export async function updateCalendar(tx: Queryable, id: string, input: UpdateCalendarInput): Promise<CalendarDetailView> {
+  const changes: Parameters<typeof store.updateCalendar>[2] = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.timeZone !== undefined) changes.timeZone = validTimeZone(input.timeZone);
+  if (input.weekly !== undefined) changes.weekly = validWeekly(input.weekly);
+  const row = await store.updateCalendar(tx, id, changes);
+  if (!row) throw new AppError('CALENDAR_NOT_FOUND', undefined, [{ field: 'params.id', reason: 'is not a calendar' }]);
+  return getCalendar(tx, row.id);
+}
+
+export async function addClosure(tx: Queryable, calendarId: string, closure: ClosureInput): Promise<ClosureView> {
+  return toClosure(await store.insertClosure(tx, closureRow(calendarId, closure)));
+}
+
+export async function removeClosure(tx: Queryable, calendarId: string, closureId: string): Promise<void> {
+  if (!(await store.deleteClosure(tx, calendarId, closureId))) {
+    throw new AppError('CLOSURE_NOT_FOUND', undefined, [{ field: 'params.closureId', reason: 'is not a closure of this calendar' }]);
+  }
+}
+
+/** Fixed and domain-free, so UIDs stay the same whoever hosts Hallway and under whatever name. */
+const UID_SUFFIX = '@hallway';
+
+/**
+ * The calendar's own closures as an iCalendar feed. Whole days stay whole days (DTEND the day
+ * after); a wall-clock range is read on the calendar's zone and written in UTC, so every
+ * subscriber sees the instant the team actually closes. DTSTAMP is when the closure was recorded,
+ * so the feed is byte-identical between refreshes until something changes.
+ */
+export async function calendarFeed(db: Queryable, id: string): Promise<{ name: string; body: string }> {
+  const row = await store.selectCalendarById(db, id);
+  if (!row) throw new AppError('CALENDAR_NOT_FOUND', undefined, [{ field: 'params.id', reason: 'is not a calendar' }]);
+  const closures = await store.selectClosures(db, [row.id]);
+  const events = closures.map((closure): IcsEvent => {
+    const base = { uid: `${closure.id}${UID_SUFFIX}`, stamp: closure.createdAt, summary: closure.name };
+    if (closure.startsOn && closure.endsOn) return { ...base, start: { date: closure.startsOn }, end: { date: dayAfter(closure.endsOn) } };
+    return { ...base, start: { instant: wallClockInstant(closure.startsAt, row.timeZone) }, end: { instant: wallClockInstant(closure.endsAt, row.timeZone) } };
+  });
+  return { name: row.name, body: serializeCalendar({ prodId: '-//Hallway//Holidays//EN', name: row.name, events }) };
+}
+
+/** A stored local wall-clock time on the calendar's clock; a time skipped by a clock change moves forward. */
+function wallClockInstant(local: string | null, timeZone: string): Date {
+  return DateTime.fromISO(localMinute(local), { zone: timeZone }).toJSDate();
 }
 
 function onWallClock(instant: Date, timeZone: string): string {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.ts';
 import { calendarClosures, calendars } from './calendars.tables.ts';
 
@@ -37,4 +37,40 @@ export async function insertCalendar(tx: Queryable, row: NewCalendarRow): Promis
 
 export async function insertClosures(tx: Queryable, rows: NewClosureRow[]): Promise<void> {
   if (rows.length > 0) await tx.insert(calendarClosures).values(rows);
+}
+
+export async function updateCalendar(
+  tx: Queryable,
+  id: string,
+  changes: Partial<Pick<NewCalendarRow, 'name' | 'timeZone' | 'weekly'>>,
+): Promise<CalendarRow | undefined> {
+  const [calendar] = await tx
+    .update(calendars)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(calendars.id, id))
+    .returning();
+  return calendar;
+}
+
+export async function insertClosure(tx: Queryable, row: NewClosureRow): Promise<ClosureRow> {
+  const [closure] = await tx.insert(calendarClosures).values(row).returning();
+  if (!closure) throw new Error('insert returned no row');
+  return closure;
+}
+
+/** True when the closure existed on that calendar (and is now gone). */
+export async function deleteClosure(tx: Queryable, calendarId: string, closureId: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(calendarClosures)
+    .where(and(eq(calendarClosures.calendarId, calendarId), eq(calendarClosures.id, closureId)))
+    .returning({ id: calendarClosures.id });
+  return deleted.length > 0;
+}
+
+/** Why a write failed, if a foreign key refused it (either driver, wrapped or not). */
+export function violatedForeignKey(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as Error & { code?: string }).code === '23503') return true;
+  }
+  return false;
 }
