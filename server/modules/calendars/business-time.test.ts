@@ -5,6 +5,7 @@ import {
   addBusinessMinutes,
   businessMinutesBetween,
   isOpen,
+  nextClose,
   nextOpen,
   type BusinessCalendar,
   type Closure,
@@ -265,5 +266,47 @@ describe('business time, by example', () => {
     expect(() => businessMinutesBetween(london, at('2024-12-24T00:00:00Z'), at('2024-12-23T00:00:00Z'))).toThrow(RangeError);
     expect(() => nextOpen({ timeZone: 'UTC', weekly: [] }, at('2024-01-01T00:00:00Z'))).toThrow(RangeError);
     expect(() => isOpen({ timeZone: 'Mars/Olympus', weekly: [] }, at('2024-01-01T00:00:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe('nextClose', () => {
+  const week = (start: string, end: string, days: Weekday[] = [1, 2, 3, 4, 5]): WeeklyInterval[] => days.map((weekday) => ({ weekday, start, end }));
+  const london: BusinessCalendar = { timeZone: 'Europe/London', weekly: week('09:00', '17:30') };
+
+  it('is the instant itself when closed', () => {
+    const night = new Date('2024-06-18T22:00:00Z');
+    expect(nextClose(london, night)).toEqual(night);
+  });
+
+  it('is the end of the open stretch, on the wall clock', () => {
+    expect(nextClose(london, new Date('2024-06-17T10:00:00Z'))).toEqual(new Date('2024-06-17T16:30:00Z'));
+  });
+
+  it('runs through midnight when whole days touch, and stops at a closure', () => {
+    const calendar: BusinessCalendar = {
+      timeZone: 'UTC',
+      weekly: week('00:00', '24:00', [1, 2, 3]),
+      closures: [{ startsAt: '2024-06-19T12:00', endsAt: '2024-06-19T13:00' }],
+    };
+    expect(nextClose(calendar, new Date('2024-06-17T10:00:00Z'))).toEqual(new Date('2024-06-19T12:00:00Z'));
+  });
+
+  it('is null for a calendar that never closes', () => {
+    const always: BusinessCalendar = { timeZone: 'Europe/London', weekly: week('00:00', '24:00', [1, 2, 3, 4, 5, 6, 7]) };
+    expect(nextClose(always, new Date('2024-03-30T12:00:00Z'))).toBeNull();
+  });
+
+  it('agrees with the wall clock read minute by minute', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: YEAR_START, max: YEAR_END - 14 * 86_400_000 }), (start) => {
+        const from = Math.floor(start / MINUTE) * MINUTE;
+        const closes = nextClose(london, new Date(from));
+        expect(closes).not.toBeNull();
+        const end = closes?.getTime() ?? from;
+        for (let minute = from; minute < end; minute += MINUTE) expect(naiveIsOpen(london, minute)).toBe(true);
+        expect(naiveIsOpen(london, end)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

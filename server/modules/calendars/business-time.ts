@@ -218,6 +218,24 @@ export function nextOpen(calendar: BusinessCalendar, at: Date): Date {
   throw new CalendarNeverOpensError();
 }
 
+/** How far ahead `nextClose` looks: a calendar open without a break for longer "does not close". */
+const CLOSE_HORIZON = 366 * DAY;
+
+/**
+ * `at` itself when closed, else the instant the calendar next closes (open spans that touch, as at
+ * midnight between two whole open days, count as one). Null when it stays open for over a year.
+ */
+export function nextClose(calendar: BusinessCalendar, at: Date): Date | null {
+  const from = at.getTime();
+  const until = from + CLOSE_HORIZON;
+  let end = from;
+  for (const [start, stop] of openSpans(compile(calendar), from, until)) {
+    if (start > end) break;
+    end = stop;
+  }
+  return end >= until ? null : new Date(end);
+}
+
 export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minutes: number): Date {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError('minutes must be a finite number >= 0');
   let remaining = Math.round(minutes * MINUTE);

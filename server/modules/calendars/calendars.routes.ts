@@ -4,10 +4,13 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
+import { teamSlugParams } from '../people/people.schema.ts';
 import { canCreateCalendar, canManageCalendar, canReadCalendars } from './calendars.policy.ts';
 import {
   addQuery,
   addResult,
+  availabilityQuery,
+  availabilityResult,
   betweenQuery,
   betweenResult,
   calendarDetailView,
@@ -33,6 +36,7 @@ import {
   nextOpenOnCalendar,
   removeClosure,
   requireCalendar,
+  teamAvailability,
   updateCalendar,
 } from './calendars.service.ts';
 
@@ -103,6 +107,24 @@ export function calendarRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => nextOpenOnCalendar(db, request.params.id, request.query.at),
+    );
+
+    routes.get(
+      '/teams/:slug/availability',
+      {
+        schema: {
+          tags,
+          summary: 'Whether a team is open, and when it opens next (on its calendar, with the company holidays)',
+          description: '`at` defaults to now. `closesAt` is given only when the team is open at `at`.',
+          params: teamSlugParams,
+          querystring: availabilityQuery,
+          response: { 200: availabilityResult },
+        },
+      },
+      async (request) => {
+        authorize(canReadCalendars(requireActor(request)));
+        return teamAvailability(db, request.params.slug, request.query.at);
+      },
     );
 
     routes.get(

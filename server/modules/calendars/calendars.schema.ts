@@ -166,6 +166,19 @@ export const nextOpenResult = z.object({
   nextOpenLocal: z.string(),
 });
 
+export const availabilityQuery = nextOpenQuery;
+
+export const availabilityResult = z.object({
+  team: z.object({ slug: z.string(), name: z.string() }),
+  calendarId: z.uuid(),
+  timeZone: z.string().describe("the team calendar's IANA zone"),
+  at: z.iso.datetime().describe('the instant asked about (UTC)'),
+  openNow: z.boolean().describe('open at `at`'),
+  nextOpenAt: z.iso.datetime().describe('UTC; `at` itself when open then'),
+  nextOpenLocal: z.string().describe("the same instant on the team's wall clock, with its offset"),
+  closesAt: z.iso.datetime().optional().describe('when open at `at`: the instant it next closes (absent if not within a year)'),
+});
+
 export type CalendarView = z.infer<typeof calendarView>;
 export type CalendarDetailView = z.infer<typeof calendarDetailView>;
 export type ClosureView = z.infer<typeof closureView>;

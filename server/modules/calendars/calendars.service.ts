@@ -1,12 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { findTeamBySlugCached } from '../people/people.service.ts';
 import { normaliseTimeZone } from '../people/time-zones.ts';
 import {
   addBusinessMinutes,
   businessMinutesBetween,
   CalendarNeverOpensError,
   isOpen,
+  nextClose,
   nextOpen,
   type BusinessCalendar,
   type Closure,
@@ -51,6 +53,10 @@ interface LoadedCalendar {
 async function loadCalendar(db: Queryable, id: string): Promise<LoadedCalendar> {
   const row = await store.selectCalendarById(db, id);
   if (!row) throw new AppError('CALENDAR_NOT_FOUND', undefined, [{ field: 'params.id', reason: 'is not a calendar' }]);
+  return loadClosures(db, row);
+}
+
+async function loadClosures(db: Queryable, row: store.CalendarRow): Promise<LoadedCalendar> {
   const holidayCalendars = row.kind === 'team' ? await store.selectCompanyHolidayCalendars(db) : [];
   const closureRows = await store.selectClosures(db, [row.id, ...holidayCalendars.map((calendar) => calendar.id)]);
   const closures = closureRows.map(toClosure);
@@ -97,6 +103,32 @@ export async function nextOpenOnCalendar(db: Queryable, id: string, at: string |
     open: opens.getTime() === instant.getTime(),
     nextOpen: opens.toISOString(),
     nextOpenLocal: onWallClock(opens, row.timeZone),
+  };
+}
+
+/**
+ * "When is team X open next": the team is read through the people module, its calendar (kind
+ * 'team') honours the company holidays like every other answer here.
+ */
+export async function teamAvailability(db: Queryable, slug: string, at: string | undefined) {
+  const team = await findTeamBySlugCached(db, slug);
+  if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'params.slug', reason: 'no team has this slug' }]);
+  const calendarRow = await store.selectTeamCalendar(db, team.id);
+  if (!calendarRow) throw new AppError('TEAM_HAS_NO_CALENDAR', undefined, [{ field: 'params.slug', reason: 'this team has no calendar' }]);
+  const { row, business } = await loadClosures(db, calendarRow);
+  const instant = at ? new Date(at) : new Date();
+  const opens = neverOpensAsProblem(() => nextOpen(business, instant));
+  const openNow = opens.getTime() === instant.getTime();
+  const closes = openNow ? nextClose(business, instant) : null;
+  return {
+    team: { slug: team.slug, name: team.name },
+    calendarId: row.id,
+    timeZone: row.timeZone,
+    at: instant.toISOString(),
+    openNow,
+    nextOpenAt: opens.toISOString(),
+    nextOpenLocal: onWallClock(opens, row.timeZone),
+    ...(closes ? { closesAt: closes.toISOString() } : {}),
   };
 }
 

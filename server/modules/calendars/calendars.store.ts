@@ -16,6 +16,17 @@ export async function selectCalendarById(db: Queryable, id: string): Promise<Cal
   return calendar;
 }
 
+/** The team's calendar; should a team ever have two, the oldest, so the answer does not wander. */
+export async function selectTeamCalendar(db: Queryable, teamId: string): Promise<CalendarRow | undefined> {
+  const [calendar] = await db
+    .select()
+    .from(calendars)
+    .where(and(eq(calendars.kind, 'team'), eq(calendars.teamId, teamId)))
+    .orderBy(asc(calendars.createdAt), asc(calendars.id))
+    .limit(1);
+  return calendar;
+}
+
 export async function selectCompanyHolidayCalendars(db: Queryable): Promise<CalendarRow[]> {
   return db.select().from(calendars).where(eq(calendars.kind, 'company-holidays'));
 }

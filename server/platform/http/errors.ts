@@ -19,6 +19,7 @@ export const errorCatalog = {
   PERSON_NOT_FOUND: { status: 404, title: 'No such person' },
   TOKEN_NOT_FOUND: { status: 404, title: 'No such API token' },
   CALENDAR_NOT_FOUND: { status: 404, title: 'No such calendar' },
+  TEAM_HAS_NO_CALENDAR: { status: 404, title: 'The team has no calendar of working hours' },
   CLOSURE_NOT_FOUND: { status: 404, title: 'No such closure on this calendar' },
   CALENDAR_NEVER_OPENS: { status: 422, title: 'The calendar has no open time ahead to count in' },
   EMAIL_TAKEN: { status: 409, title: 'Someone already has this e-mail address' },
