@@ -1,20 +1,28 @@
 import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { bearerFor } from '../../../test/support/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { DEMO_HOLIDAY_CALENDAR, englandAndWalesBankHolidays, officeMoveDay } from './demo-calendars.ts';
 import { seedDemoOrganisation } from './demo-seed.ts';
 
 const now = new Date();
+/** The seeding year on the company's (London) calendar, as the seed counts it. */
+const year = DateTime.fromJSDate(now, { zone: 'Europe/London' }).year;
+let t: TestApp;
 let database: Database;
 let passwordHash: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  t = await createTestApp();
+  database = t.database;
   passwordHash = await hashPassword('demo password for tests');
   await database.db.transaction((tx) => seedDemoOrganisation(tx, { passwordHash, now }));
 });
-afterAll(() => database.close());
+afterAll(() => t.close());
 
 const rows = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => database.rows<T>(query);
 
@@ -108,5 +116,55 @@ describe('the demo organisation', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('gives every serving team exactly one team calendar, and the rest none', async () => {
+    const calendars = await rows<{ slug: string; calendars: number }>(sql`
+      select t.slug, count(c.id)::int as calendars
+      from teams t left join calendars c on c.team_id = t.id and c.kind = 'team' group by t.slug order by t.slug`);
+    expect(Object.fromEntries(calendars.map((row) => [row.slug, row.calendars]))).toEqual({
+      facilities: 1, finance: 1, hr: 1, it: 1, payroll: 1, training: 1, leadership: 0, sales: 0, marketing: 0,
+    });
+    const [facilities] = await rows<{ starts_on: string; ends_on: string }>(sql`
+      select cc.starts_on::text, cc.ends_on::text from calendar_closures cc
+      join calendars c on c.id = cc.calendar_id join teams t on t.id = c.team_id where t.slug = 'facilities'`);
+    const holidays = [year, year + 1].flatMap(englandAndWalesBankHolidays);
+    expect(facilities).toEqual({ starts_on: officeMoveDay(now, holidays), ends_on: officeMoveDay(now, holidays) });
+  });
+
+  it("closes the company on this year's and next year's bank holidays, whole days on the London clock", async () => {
+    const holidayCalendars = await rows<{ id: string; name: string; time_zone: string; team_id: string | null }>(
+      sql`select id, name, time_zone, team_id from calendars where kind = 'company-holidays'`,
+    );
+    expect(holidayCalendars).toHaveLength(1);
+    expect(holidayCalendars[0]).toMatchObject({ name: DEMO_HOLIDAY_CALENDAR, time_zone: 'Europe/London', team_id: null });
+    const closures = await rows<{ starts_on: string; ends_on: string; starts_at: string | null }>(sql`
+      select starts_on::text, ends_on::text, starts_at::text from calendar_closures
+      where calendar_id = ${holidayCalendars[0]!.id} order by starts_on`);
+    expect(closures).toHaveLength(16);
+    expect(closures.every((closure) => closure.starts_on === closure.ends_on && closure.starts_at === null)).toBe(true);
+    expect(closures.filter((closure) => closure.starts_on.startsWith(`${year}-`))).toHaveLength(8);
+    expect(closures.filter((closure) => closure.starts_on.startsWith(`${year + 1}-`))).toHaveLength(8);
+  });
+
+  it('answers when the IT desk is open next', async () => {
+    const [daniel] = await rows<{ id: string }>(sql`select id from people where email = 'daniel.osei@lumen.example'`);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/teams/it/availability', headers: await bearerFor(database, daniel!.id) });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ team: { slug: 'it', name: 'IT' }, timeZone: 'Europe/London' });
+  });
+});
+
+describe('the England and Wales bank holidays', () => {
+  it('match what gov.uk publishes for 2026 and 2027, substitute days included', () => {
+    const dates = (year: number) => englandAndWalesBankHolidays(year).map((holiday) => ('startsOn' in holiday ? holiday.startsOn : ''));
+    expect(dates(2026)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
+    expect(dates(2027)).toEqual(['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']);
+  });
+
+  it('moves the office on a Friday at least two weeks out that is not a bank holiday', () => {
+    const holidays = englandAndWalesBankHolidays(2026);
+    expect(officeMoveDay(new Date('2026-03-18T12:00:00Z'), holidays)).toBe('2026-04-10');
+    expect(officeMoveDay(new Date('2026-03-19T12:00:00Z'), holidays)).toBe('2026-04-10');
   });
 });

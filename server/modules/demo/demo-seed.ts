@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { seedDemoCalendars } from './demo-calendars.ts';
 import { insertDemoDirectory } from './demo-directory.ts';
 import { demoEmail, demoPeople, demoTeams } from './demo-people.ts';
 import { demoRequests } from './demo-requests.ts';
@@ -8,18 +9,23 @@ export interface DemoSummary {
   teams: number;
   people: number;
   requests: number;
+  /** The company holiday calendar and one calendar per serving team. */
+  calendars: number;
   /** A few demo people worth signing in as, one per point of view. */
   examples: Array<{ role: string; email: string }>;
 }
 
 /** Seeds the whole demo organisation inside the caller's transaction. Deterministic. */
 export async function seedDemoOrganisation(tx: Queryable, options: { passwordHash: string; now?: Date }): Promise<DemoSummary> {
+  const now = options.now ?? new Date();
   const directory = await insertDemoDirectory(tx, options.passwordHash);
-  const requests = await seedDemoRequests(tx, directory, demoRequests, options.now ?? new Date());
+  const calendars = await seedDemoCalendars(tx, directory, now);
+  const requests = await seedDemoRequests(tx, directory, demoRequests, now);
   return {
     teams: demoTeams.length,
     people: demoPeople.length,
     requests,
+    calendars,
     examples: [
       { role: 'IT team lead', email: demoEmail('tomasz.nowak') },
       { role: 'IT agent', email: demoEmail('daniel.osei') },
