@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
-import { findTeamBySlugCached } from '../people/people.service.ts';
+import { requireTeamBySlug } from '../people/people.service.ts';
 import { normaliseTimeZone } from '../people/time-zones.ts';
 import {
   addBusinessMinutes,
@@ -111,8 +111,7 @@ export async function nextOpenOnCalendar(db: Queryable, id: string, at: string |
  * 'team') honours the company holidays like every other answer here.
  */
 export async function teamAvailability(db: Queryable, slug: string, at: string | undefined) {
-  const team = await findTeamBySlugCached(db, slug);
-  if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'params.slug', reason: 'no team has this slug' }]);
+  const team = await requireTeamBySlug(db, slug, 'params.slug', { cached: true });
   const calendarRow = await store.selectTeamCalendar(db, team.id);
   if (!calendarRow) throw new AppError('TEAM_HAS_NO_CALENDAR', undefined, [{ field: 'params.slug', reason: 'this team has no calendar' }]);
   const { row, business } = await loadClosures(db, calendarRow);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Database, Queryable } from '../../platform/db/database.ts';
+import { rowsOf, type Database, type Queryable } from '../../platform/db/database.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createAdministrator } from './demo-directory.ts';
 import { DEMO_EMAIL_DOMAIN } from './demo-people.ts';
@@ -105,12 +105,12 @@ export async function seedDemoOnRequest(
 
 async function hasPeople(db: Queryable): Promise<boolean> {
   const result = await db.execute(sql`select 1 from people limit 1`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return rowsOf(result).length > 0;
 }
 
 async function hasTeams(db: Queryable): Promise<boolean> {
   const result = await db.execute(sql`select 1 from teams limit 1`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return rowsOf(result).length > 0;
 }
 
 /** 20 characters from an unambiguous alphabet: easy to type from a console, ~100 bits. */

@@ -42,12 +42,25 @@ export async function findTeamBySlugCached(db: Queryable, slug: string): Promise
   });
 }
 
+/**
+ * The team a caller named by slug, or a 404 that says which field named it (`body.team`,
+ * `query.team`, `params.slug`). `cached` for hot read paths; writes read the table.
+ */
+export async function requireTeamBySlug(
+  db: Queryable,
+  slug: string,
+  field: string,
+  { cached = false }: { cached?: boolean } = {},
+): Promise<store.TeamRow> {
+  const team = cached ? await findTeamBySlugCached(db, slug) : await store.selectTeamBySlug(db, slug);
+  if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field, reason: 'no team has this slug' }]);
+  return team;
+}
+
 export async function listDirectory(db: Queryable, query: DirectoryQuery): Promise<Page<PersonView>> {
   let teamId: string | undefined;
   if (query.team) {
-    const team = await store.selectTeamBySlug(db, query.team);
-    if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'query.team', reason: 'no team has this slug' }]);
-    teamId = team.id;
+    teamId = (await requireTeamBySlug(db, query.team, 'query.team')).id;
   }
   const rows = await store.selectPeoplePage(db, {
     text: query.q || undefined,

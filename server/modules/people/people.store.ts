@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../platform/db/database.ts';
+import { rowsOf, type Queryable } from '../../platform/db/database.ts';
 import { people, teamMemberships, teams } from './people.tables.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
@@ -118,7 +118,7 @@ export async function isInManagementChain(db: Queryable, managerId: string, pers
       select p.id, p.manager_id from people p join chain c on p.id = c.manager_id
     )
     select 1 as found from chain where id = ${personId} limit 1`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return rowsOf(result).length > 0;
 }
 
 /** Fixed id of the advisory lock that serialises changes taking admin rights away (see updatePerson). */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
-import { findPersonById, findTeamBySlug, membershipsOfPerson } from '../people/people.service.ts';
+import { findPersonById, requireTeamBySlug, membershipsOfPerson } from '../people/people.service.ts';
 import { planTransition } from './lifecycle.ts';
 import { canChange, canComment, isAgentOfTeam, type RequestActor } from './requests.policy.ts';
 import type { CommentBody, CommentResult, RequestView } from './requests.schema.ts';
@@ -71,8 +71,7 @@ export async function changeRequest(
   const fromTeam = await names.team(request.teamId);
   if (input.team !== undefined && input.team !== fromTeam.slug) {
     if (!input.reason) throw fieldError('body.reason', 'a handoff to another team needs a reason');
-    const toTeam = await findTeamBySlug(db, input.team);
-    if (!toTeam) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'body.team', reason: 'no team has this slug' }]);
+    const toTeam = await requireTeamBySlug(db, input.team, 'body.team');
     names.knowTeam(toTeam);
     teamId = change.teamId = toTeam.id;
     event('handoff', { fromTeam: fromTeam.slug, toTeam: toTeam.slug, fromTeamId: fromTeam.id, toTeamId: toTeam.id });

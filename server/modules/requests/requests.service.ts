@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { runIdempotently, type Answered } from '../../platform/http/idempotency.ts';
 import { pageFrom, type Page } from '../../platform/http/pagination.ts';
-import { findPersonById, findTeamBySlugCached } from '../people/people.service.ts';
+import { findPersonById, requireTeamBySlug } from '../people/people.service.ts';
 import { canFileFor, canSeeInternal, readScopeOf, type RequestActor } from './requests.policy.ts';
 import {
   type ListRequestsQuery,
@@ -47,8 +47,7 @@ export async function createRequest(
   input: CreateRequestInput,
   options: CreateOptions = {},
 ): Promise<Answered<RequestView>> {
-  const team = await findTeamBySlugCached(db, input.team);
-  if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'body.team', reason: 'no team has this slug' }]);
+  const team = await requireTeamBySlug(db, input.team, 'body.team', { cached: true });
   const names = new NameBook(db).knowTeam(team).knowPerson({ id: actor.personId, name: actor.name });
 
   const requesterId = input.requester ?? actor.personId;
@@ -91,9 +90,7 @@ export async function createRequest(
 export async function listRequests(db: Queryable, actor: RequestActor, query: ListRequestsQuery): Promise<Page<RequestView>> {
   let teamId: string | undefined;
   if (query.team) {
-    const team = await findTeamBySlugCached(db, query.team);
-    if (!team) throw new AppError('TEAM_NOT_FOUND', undefined, [{ field: 'query.team', reason: 'no team has this slug' }]);
-    teamId = team.id;
+    teamId = (await requireTeamBySlug(db, query.team, 'query.team', { cached: true })).id;
   }
   const me = actor.personId;
   const rows = await store.selectRequestsPage(db, readScopeOf(actor), {

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/database.ts';
+import { rowsOf, type Queryable } from '../../platform/db/database.ts';
 import type { ReadScope } from './requests.policy.ts';
 import {
   requestEvents,
@@ -51,7 +51,7 @@ function fromRaw(row: RawRequestRow): RequestRow {
 
 async function rawRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
+  return rowsOf<T>(result);
 }
 
 /** The instant of a change: the caller's (imports, demo history) or the database's clock. */

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/database.ts';
+import { rowsOf, type Queryable } from '../db/database.ts';
 import { apiTokens, sessions } from './auth.tables.ts';
 import type { Actor } from './actor.ts';
 
@@ -28,7 +28,7 @@ export async function findActorBySession(
            ${membershipsOf('p.id')} as memberships
     from sessions s join people p on p.id = s.person_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and p.active`);
-  const row = (result as unknown as { rows: ActorRow[] }).rows[0];
+  const row = rowsOf<ActorRow>(result)[0];
   if (!row) return undefined;
   return {
     ...toActor(row, 'session', tokenHash),
@@ -48,7 +48,7 @@ export async function findActorByApiToken(
            ${membershipsOf('p.id')} as memberships
     from api_tokens t join people p on p.id = t.person_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null and p.active`);
-  const row = (result as unknown as { rows: Array<ActorRow & { token_id: string }> }).rows[0];
+  const row = rowsOf<ActorRow & { token_id: string }>(result)[0];
   if (!row) return undefined;
   return {
     ...toActor(row, 'token', row.token_id),

@@ -42,6 +42,14 @@ function registered(database: Database): Database {
   return database;
 }
 
+/**
+ * The rows of a raw `db.execute()`. Both drivers answer `{ rows }`, but Drizzle types the answer per
+ * driver; this is the one place that says so.
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 export interface OpenOptions {
   /** An embedded data folder is locked so that a second process cannot open it; tests opt out. */
   lock?: boolean;
@@ -80,7 +88,7 @@ export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
     db,
     rows: async <T extends Record<string, unknown>>(query: SQL) => {
       const result = await db.execute(query);
-      return (result as unknown as { rows: T[] }).rows;
+      return rowsOf<T>(result);
     },
     // Only one process ever opens an embedded database (see data-dir-lock.ts): nothing to wait for.
     exclusively: (_lockId, work) => work(),
@@ -102,7 +110,7 @@ export function fromPool(pool: pg.Pool, options: { reconnectDelays?: ReconnectDe
     db,
     rows: async <T extends Record<string, unknown>>(query: SQL) => {
       const result = await db.execute(query);
-      return (result as unknown as { rows: T[] }).rows;
+      return rowsOf<T>(result);
     },
     exclusively: async (lockId, work) => {
       const connection = await pool.connect();
