@@ -11,10 +11,23 @@ const TABLES: Record<string, string> = {
   sessions: 'select * from sessions',
   api_tokens: 'select id, person_id, name, token_hash, display_prefix, created_at, revoked_at from api_tokens',
   sign_in_failures: 'select * from sign_in_failures',
+  requests: 'select * from requests',
+  request_events: 'select * from request_events',
+  calendars: 'select * from calendars',
+  calendar_closures: 'select * from calendar_closures',
+  services: 'select * from services',
+  service_forms: 'select * from service_forms',
+  request_steps: 'select * from request_steps',
+  request_approvals: 'select * from request_approvals',
+  sla_policies: 'select * from sla_policies',
+  internal_agreements: 'select * from internal_agreements',
+  request_sla_clocks: 'select * from request_sla_clocks',
+  request_workflow_steps: 'select * from request_workflow_steps',
+  timers: 'select * from timers',
 };
 
 /**
- * Row count and a digest of every row of the tables people and sign-in own: equal fingerprints
+ * Row count and a digest of every row of the tables a call could write: equal fingerprints
  * before and after a refused call mean it wrote nothing, not even half of something.
  */
 export async function fingerprint(database: Database): Promise<Record<string, string>> {

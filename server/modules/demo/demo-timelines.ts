@@ -10,6 +10,7 @@ const HOUR = 3_600_000;
 
 /** How long ago a request in each status was raised, in hours: closed ones are weeks old, new ones fresh. */
 const ageRangeHours: Record<RequestStatus, [number, number]> = {
+  pending_approval: [1, 30],
   new: [1, 20],
   acknowledged: [6, 72],
   in_progress: [24, 8 * 24],

@@ -6,8 +6,11 @@ import type { RequestStatus } from './requests.tables.ts';
  *   new -> acknowledged -> in_progress <-> waiting_on_requester -> resolved -> closed
  *   new -> in_progress, acknowledged -> waiting_on_requester, any open state -> resolved,
  *   resolved -> in_progress (reopen), resolved -> closed. Closed is final.
+ *   pending_approval -> new | closed happens only through an approval decision (catalog approvals).
  */
 const allowedMoves: Record<RequestStatus, readonly RequestStatus[]> = {
+  // Left only by its approval's decision (approved -> new, rejected -> closed), never by hand.
+  pending_approval: [],
   new: ['acknowledged', 'in_progress', 'resolved'],
   acknowledged: ['in_progress', 'waiting_on_requester', 'resolved'],
   in_progress: ['waiting_on_requester', 'resolved'],
@@ -32,6 +35,8 @@ export function planTransition(state: LifecycleState, to: RequestStatus): Transi
   const from = state.status;
   if (from === 'closed') return refuse('a closed request cannot change; open a new one');
   if (from === to) return refuse(`the request is already ${label(to)}`);
+  if (from === 'pending_approval') return refuse('the request is waiting for approval; it moves on when approved or rejected');
+  if (to === 'pending_approval') return refuse('only a new request from a service that needs approval waits for approval');
   if (!allowedMoves[from].includes(to)) return refuse(whyNot(from, to));
 
   const stamp: Milestone[] = [];

@@ -8,6 +8,7 @@ import { findVisibleRequest, type WriteOptions } from './visible-request.ts';
 import * as store from './requests.store.ts';
 import type { RequestPriority, RequestStatus } from './requests.tables.ts';
 import { NameBook, toRequestView, toTimelineEntry } from './requests.views.ts';
+import { reactToRequestChange } from './request-reactions.ts';
 
 export interface ChangeRequestInput {
   status?: RequestStatus;
@@ -86,9 +87,81 @@ export async function changeRequest(
   }
 
   if (events.length === 0) return toRequestView(request, names);
-  const updated = await store.updateRequest(db, request.id, expected, change, events, options.at);
+  const updated = await db.transaction(async (tx) => {
+    const written = await store.updateRequest(tx, request.id, expected, change, events, options.at);
+    if (!written) return undefined;
+    await reactToRequestChange(tx, { before: request, after: written.request, events, actorId: actor.personId, at: written.request.updatedAt });
+    return written;
+  });
   if (!updated) throw versionConflict((await store.selectVersion(db, request.id)) ?? expected);
   return toRequestView(updated.request, names);
+}
+
+export interface HallwayChange {
+  status?: RequestStatus;
+  priority?: RequestPriority;
+  assigneeId?: string | null;
+  /** Why Hallway acted, recorded on each event (an approval, a breach's escalation, a workflow). */
+  reason: string;
+  /** Extra facts for the events, e.g. the approval's id. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * A change Hallway makes itself (actor null): an approval's consequence, an SLA escalation, a
+ * workflow resolving its parent. No policy applies, the lifecycle does only where the move is a
+ * person's kind of move (pending_approval is left only this way). Runs inside the caller's
+ * transaction with the row locked, and the other modules react as to any change.
+ */
+export async function applyHallwayChange(
+  tx: Queryable,
+  requestId: string,
+  input: HallwayChange,
+  options: WriteOptions = {},
+): Promise<store.RequestRow | undefined> {
+  const request = await store.selectRequestById(tx, requestId, { lock: true });
+  if (!request || request.status === 'closed') return undefined;
+  const change: store.RequestUpdate = {};
+  const events: store.NewEvent[] = [];
+  const event = (kind: string, data: Record<string, unknown>) =>
+    events.push({ actorId: null, kind, visibility: 'public', data: { ...data, ...input.data, reason: input.reason } });
+  if (input.status !== undefined && input.status !== request.status) {
+    const leavingApproval = request.status === 'pending_approval';
+    if (leavingApproval && input.status !== 'new' && input.status !== 'closed') {
+      throw new Error(`applyHallwayChange: pending_approval moves only to new or closed, not ${input.status}`);
+    }
+    if (leavingApproval) {
+      change.status = input.status;
+      if (input.status === 'closed') change.stamp = ['closedAt'];
+    } else {
+      const plan = planTransition(request, input.status);
+      if (!plan.allowed) throw new Error(`applyHallwayChange: ${plan.reason}`);
+      Object.assign(change, { status: plan.to, stamp: plan.stamp, clear: plan.clear });
+    }
+    event('status_changed', { from: request.status, to: input.status });
+  }
+  if (input.priority !== undefined && input.priority !== request.priority) {
+    change.priority = input.priority;
+    event('priority_changed', { from: request.priority, to: input.priority });
+  }
+  if (input.assigneeId !== undefined && input.assigneeId !== request.assigneeId) {
+    change.assigneeId = input.assigneeId;
+    event('assigned', { from: request.assigneeId, to: input.assigneeId });
+  }
+  if (events.length === 0) return request;
+  const updated = await store.updateRequest(tx, request.id, undefined, change, events, options.at);
+  if (!updated) return undefined;
+  await reactToRequestChange(tx, { before: request, after: updated.request, events, actorId: null, at: updated.request.updatedAt });
+  return updated.request;
+}
+
+/**
+ * Appends events that change nothing on the request itself (an SLA warning, a ticked step, an
+ * approval asked for), bumping its version so that readers see something happened.
+ */
+export async function appendRequestEvents(tx: Queryable, requestId: string, events: store.NewEvent[], options: WriteOptions = {}) {
+  const updated = await store.updateRequest(tx, requestId, undefined, {}, events, options.at);
+  return updated?.events ?? [];
 }
 
 /**
@@ -130,6 +203,7 @@ export async function addComment(
     }
     const updated = await store.updateRequest(tx, current.id, undefined, change, events, options.at);
     if (!updated?.events[0]) throw new AppError('INTERNAL', 'the comment was not recorded');
+    await reactToRequestChange(tx, { before: current, after: updated.request, events, actorId: actor.personId, at: updated.request.updatedAt });
     return { request: updated.request, event: updated.events[0] };
   });
   const [view, entry] = await Promise.all([toRequestView(request, names), toTimelineEntry(event, names)]);

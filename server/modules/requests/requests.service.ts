@@ -13,9 +13,11 @@ import * as store from './requests.store.ts';
 import type { RequestPriority } from './requests.tables.ts';
 import { NameBook, toRequestView, toTimelineEntry } from './requests.views.ts';
 import { findVisibleRequest, type WriteOptions } from './visible-request.ts';
+import { reactToRequestChange } from './request-reactions.ts';
+import type { AnswerRecord } from '../catalog/intake-form.ts';
 
 // Creating, listing and reading requests. Changes and comments are in request-changes.service.ts.
-export { addComment, changeRequest, type ChangeRequestInput } from './request-changes.service.ts';
+export { addComment, applyHallwayChange, changeRequest, type ChangeRequestInput } from './request-changes.service.ts';
 export type { WriteOptions } from './visible-request.ts';
 
 export interface CreateRequestInput {
@@ -30,9 +32,22 @@ export interface CreateRequestInput {
   channel?: store.RequestChannel;
 }
 
+/** What the catalog (and workflows) add when a request is made through a service; never from a client's body. */
+export interface ServiceIntake {
+  serviceId: string;
+  answers: AnswerRecord | null;
+  /** The request of a multi-team workflow that spawns this one. */
+  parentId?: string;
+  /** `pending_approval` when the service needs approval first. */
+  status: 'new' | 'pending_approval';
+  /** Facts for the `created` event (service slug, form version ...). */
+  eventData: Record<string, unknown>;
+}
+
 export interface CreateOptions extends WriteOptions {
   /** The Idempotency-Key header: a retry with the same key and input gets the first answer back. */
   idempotencyKey?: string;
+  intake?: ServiceIntake;
 }
 
 export const requestLocation = (key: string) => `/api/v1/requests/${key}`;
@@ -64,8 +79,10 @@ export async function createRequest(
     names.knowPerson(requester);
   }
 
-  const scope = { personId: actor.personId, key: options.idempotencyKey, operation: 'create request', input };
-  return runIdempotently(db, scope, async (tx) => {
+  const intake = options.intake;
+  const operation = intake ? `create request through service ${intake.serviceId}` : 'create request';
+  const scope = { personId: actor.personId, key: options.idempotencyKey, operation, input };
+  const create = async (tx: Queryable) => {
     const priority = input.priority ?? 'normal';
     const channel = input.channel ?? 'api';
     const confidential = input.confidential ?? false;
@@ -80,11 +97,27 @@ export async function createRequest(
       requesterId,
       actorId: actor.personId,
       // The starting state, so metrics can be recomputed from the timeline alone.
-      createdEventData: { team: team.slug, teamId: team.id, requesterId, priority, channel, confidential },
+      createdEventData: {
+        team: team.slug,
+        teamId: team.id,
+        requesterId,
+        priority,
+        channel,
+        confidential,
+        ...(intake ? { status: intake.status, serviceId: intake.serviceId, ...intake.eventData } : {}),
+        ...(intake?.parentId ? { parentId: intake.parentId } : {}),
+      },
+      intake: intake ? { serviceId: intake.serviceId, answers: intake.answers, parentId: intake.parentId ?? null, status: intake.status } : undefined,
       at: options.at,
     });
+    if (intake) {
+      await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt });
+    }
     return { status: 201, body: await toRequestView(row, names), location: requestLocation(row.key) };
-  });
+  };
+  // A free-form request has nothing for other modules to react to yet, so it stays one statement; a
+  // request through a service is filed with its procedure, approvals, clocks and workflow, or not at all.
+  return runIdempotently(db, scope, (tx) => (intake && !options.idempotencyKey ? tx.transaction(create) : create(tx)));
 }
 
 export async function listRequests(db: Queryable, actor: RequestActor, query: ListRequestsQuery): Promise<Page<RequestView>> {

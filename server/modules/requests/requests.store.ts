@@ -23,6 +23,7 @@ const { searchText: _searchText, ...requestColumns } = getTableColumns(r);
 // to_json so both drivers hand over the same ISO text.
 const rawRequestColumns = sql.raw(`id, key, team_id as "teamId", number, subject, description, status, priority,
   channel, confidential, requester_id as "requesterId", assignee_id as "assigneeId", version,
+  service_id as "serviceId", answers, parent_id as "parentId",
   to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt",
   to_json(acknowledged_at) as "acknowledgedAt", to_json(first_responded_at) as "firstRespondedAt",
   to_json(resolved_at) as "resolvedAt", to_json(closed_at) as "closedAt"`);
@@ -68,6 +69,8 @@ export interface NewRequest {
   requesterId: string;
   actorId: string;
   createdEventData: Record<string, unknown>;
+  /** Set for a request made through a catalog service. */
+  intake?: { serviceId: string; answers: unknown; parentId: string | null; status: RequestStatus };
   at?: Date;
 }
 
@@ -84,10 +87,12 @@ export async function insertRequest(db: Queryable, values: NewRequest): Promise<
           select nextval(request_number_sequence(${values.teamId})::regclass)::int as number
         ), created as (
           insert into requests (key, team_id, number, subject, description, priority, channel, confidential,
-                                requester_id, created_at, updated_at)
+                                requester_id, created_at, updated_at, service_id, answers, parent_id, status)
           select ${values.keyPrefix} || '-' || numbered.number, ${values.teamId}, numbered.number,
                  ${values.subject}, ${values.description}, ${values.priority}, ${values.channel},
-                 ${values.confidential}, ${values.requesterId}, ${at}, ${at}
+                 ${values.confidential}, ${values.requesterId}, ${at}, ${at},
+                 ${values.intake?.serviceId ?? null}::uuid, ${values.intake?.answers ? JSON.stringify(values.intake.answers) : null}::jsonb,
+                 ${values.intake?.parentId ?? null}::uuid, ${values.intake?.status ?? 'new'}
           from numbered
           returning *
         ), event as (
@@ -106,6 +111,16 @@ export async function selectRequestByKey(
   options: { lock?: boolean } = {},
 ): Promise<RequestRow | undefined> {
   const query = db.select(requestColumns).from(r).where(eq(r.key, key)).limit(1);
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function selectRequestById(
+  db: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<RequestRow | undefined> {
+  const query = db.select(requestColumns).from(r).where(eq(r.id, id)).limit(1);
   const [row] = options.lock ? await query.for('update') : await query;
   return row;
 }

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  type AnyPgColumn,
   customType,
   index,
   integer,
@@ -13,9 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AnswerRecord } from '../catalog/intake-form.ts';
+import { services } from '../catalog/catalog.tables.ts';
 import { people, teams } from '../people/people.tables.ts';
 
 export const requestStatuses = [
+  /** Made from a service that needs approval: no work (and no SLA clock) until it is approved. */
+  'pending_approval',
   'new',
   'acknowledged',
   'in_progress',
@@ -67,6 +72,12 @@ export const serviceRequests = pgTable(
       .notNull()
       .references(() => people.id),
     assigneeId: uuid('assignee_id').references(() => people.id),
+    /** The catalog service it was asked through; null for a free-form request. */
+    serviceId: uuid('service_id').references((): AnyPgColumn => services.id),
+    /** The requester's answers to the service's intake form, with the form version they were made with. */
+    answers: jsonb('answers').$type<AnswerRecord>(),
+    /** The request of a multi-team workflow that spawned this one. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => serviceRequests.id),
     /** Optimistic concurrency: bumped by every change; a write must name the version it read. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -85,6 +96,8 @@ export const serviceRequests = pgTable(
     index('requests_requester_created_idx').on(table.requesterId, table.createdAt.desc(), table.id.desc()),
     index('requests_assignee_created_idx').on(table.assigneeId, table.createdAt.desc(), table.id.desc()),
     index('requests_created_idx').on(table.createdAt.desc(), table.id.desc()),
+    index('requests_service_created_idx').on(table.serviceId, table.createdAt.desc()),
+    index('requests_parent_idx').on(table.parentId),
     index('requests_search_idx').using('gin', table.searchText),
     check('requests_subject_length', sql`char_length(${table.subject}) between 1 and 300`),
   ],

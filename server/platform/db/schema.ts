@@ -4,3 +4,7 @@ export * from '../../modules/requests/requests.tables.ts';
 export * from '../auth/auth.tables.ts';
 export * from '../http/idempotency.tables.ts';
 export * from '../../modules/calendars/calendars.tables.ts';
+export * from '../../modules/catalog/catalog.tables.ts';
+export * from '../../modules/sla/sla.tables.ts';
+export * from '../../modules/workflows/workflows.tables.ts';
+export * from '../jobs/timers.tables.ts';

@@ -1,0 +1,35 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import type { NewEvent, RequestRow } from './requests.store.ts';
+
+/**
+ * What other modules do when a request is filed or changes, in the same transaction as the change:
+ * the catalog copies the procedure and opens approvals, SLA clocks start, pause and stop, a workflow
+ * opens its next linked requests. The requests module owns the list's shape, not its members; the
+ * list is `server/modules/domain-reactions.ts`, loaded on first use so that modules which call back
+ * into requests (a workflow filing a child request) make no import cycle.
+ */
+export interface RequestChange {
+  /** Null when the request was just filed. */
+  before: RequestRow | null;
+  after: RequestRow;
+  /** The events this change appended to the timeline. */
+  events: NewEvent[];
+  /** Null when Hallway itself acted (a timer, a workflow, an approval's consequence). */
+  actorId: string | null;
+  /** The change's instant (the request's updated_at). */
+  at: Date;
+}
+
+export type RequestReaction = (tx: Queryable, change: RequestChange) => Promise<void>;
+
+let loaded: Promise<readonly RequestReaction[]> | undefined;
+
+function reactions(): Promise<readonly RequestReaction[]> {
+  loaded ??= import('../domain-reactions.ts').then((module) => module.domainReactions);
+  return loaded;
+}
+
+/** Runs every reaction in order; a reaction that throws rolls the whole change back. */
+export async function reactToRequestChange(tx: Queryable, change: RequestChange): Promise<void> {
+  for (const reaction of await reactions()) await reaction(tx, change);
+}

@@ -1,0 +1,63 @@
+import type { FieldProblem } from '../../platform/http/errors.ts';
+import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
+
+/**
+ * Checks a service's workflow definition: pure, every problem at once, each at its field path
+ * (`<at>.2.after.0`). Keys are unique, `after` names other steps of the same workflow, and the
+ * dependencies form no cycle (a cycle would leave its steps waiting on each other for ever).
+ */
+export function workflowDefinitionProblems(steps: readonly WorkflowStepDefinition[], at = 'body.workflow'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const indexByKey = new Map<string, number>();
+  steps.forEach((step, index) => {
+    if (indexByKey.has(step.key)) problems.push({ field: `${at}.${index}.key`, reason: `"${step.key}" is used by another step` });
+    else indexByKey.set(step.key, index);
+  });
+  steps.forEach((step, index) => {
+    step.after.forEach((dependency, position) => {
+      if (dependency === step.key) problems.push({ field: `${at}.${index}.after.${position}`, reason: 'a step cannot wait for itself' });
+      else if (!indexByKey.has(dependency)) problems.push({ field: `${at}.${index}.after.${position}`, reason: `"${dependency}" is not a step of this workflow` });
+    });
+  });
+  if (problems.length > 0) return problems;
+
+  const cycle = findCycle(steps);
+  if (cycle) {
+    const index = indexByKey.get(cycle[0]!)!;
+    problems.push({ field: `${at}.${index}.after`, reason: `the steps wait on each other in a cycle: ${cycle.join(' -> ')}` });
+  }
+  return problems;
+}
+
+/** A cycle as its keys (first repeated last), or undefined: depth-first search with three colours. */
+export function findCycle(steps: readonly WorkflowStepDefinition[]): string[] | undefined {
+  const after = new Map(steps.map((step) => [step.key, step.after]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (key: string): string[] | undefined => {
+    if (state.get(key) === 'done') return undefined;
+    if (state.get(key) === 'visiting') return [...path.slice(path.indexOf(key)), key];
+    state.set(key, 'visiting');
+    path.push(key);
+    for (const dependency of after.get(key) ?? []) {
+      const found = visit(dependency);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(key, 'done');
+    return undefined;
+  };
+  for (const step of steps) {
+    const found = visit(step.key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The steps whose dependencies are all in `done` and that are not opened yet, in definition order. */
+export function stepsReadyToOpen(
+  steps: readonly { key: string; after: readonly string[]; opened: boolean }[],
+  done: ReadonlySet<string>,
+): string[] {
+  return steps.filter((step) => !step.opened && step.after.every((dependency) => done.has(dependency))).map((step) => step.key);
+}

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database, type Queryable } from '../db/database.ts';
+
+/**
+ * Durable timers (docs/decisions/0009-durable-timers.md). A timer is a row; firing it means running
+ * its handler and stamping `fired_at` in ONE transaction, while the row is locked FOR UPDATE SKIP
+ * LOCKED. So of several processes polling one database exactly one fires each timer, a handler's
+ * effect and the firing commit or roll back together, and a process killed mid-way loses its
+ * connection, its transaction and its lock at once: another process fires the timer on its next poll.
+ */
+
+export interface DueTimer {
+  id: number;
+  kind: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface FiringContext {
+  /** The instant the timer fires at: the clock of this poll (tests pass one far ahead). */
+  now: Date;
+  /** Who fired it, for the probe kind and logs. */
+  firedBy: string;
+}
+
+/** Runs inside the firing transaction: every write it makes commits with the firing, or not at all. */
+export type TimerHandler = (tx: Queryable, timer: DueTimer, context: FiringContext) => Promise<void>;
+export type TimerHandlers = Readonly<Record<string, TimerHandler>>;
+
+export interface NewTimer {
+  kind: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+}
+
+/** Schedules a timer; pass the transaction of the change that needs it, so both commit together. */
+export async function scheduleTimer(db: Queryable, timer: NewTimer): Promise<number> {
+  const result = await db.execute(
+    sql`insert into timers (kind, due_at, payload)
+        values (${timer.kind}, ${timer.dueAt.toISOString()}::timestamptz, ${JSON.stringify(timer.payload ?? {})}::jsonb)
+        returning id`,
+  );
+  return Number(rowsOf<{ id: number | string }>(result)[0]!.id);
+}
+
+/** A failing timer is tried again after 2^attempts seconds (capped), and given up after this many tries. */
+export const MAX_TIMER_ATTEMPTS = 8;
+const MAX_RETRY_DELAY_SECONDS = 600;
+
+export interface FireOptions {
+  /** Defaults to the database's clock; tests pass an instant to fire what is due by then. */
+  now?: Date;
+  /** The most timers one call fires. */
+  limit?: number;
+  firedBy?: string;
+}
+
+interface ClaimedRow {
+  id: number | string;
+  kind: string;
+  dueAt: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Fires the timers due by `now`, each in its own transaction, and returns how many fired. A handler
+ * that throws rolls its own firing back; the failure is then recorded on the timer, which is tried
+ * again later (and given up after MAX_TIMER_ATTEMPTS), so one bad timer never blocks the others.
+ */
+export async function fireDueTimers(database: Database, handlers: TimerHandlers, options: FireOptions = {}): Promise<number> {
+  const limit = options.limit ?? 500;
+  const firedBy = options.firedBy ?? `pid ${process.pid}`;
+  const dueBy = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
+  let fired = 0;
+  while (fired < limit) {
+    let failure: { id: number; attempts: number; error: unknown } | undefined;
+    const outcome = await database.db.transaction(async (tx) => {
+      const [claimed] = rowsOf<ClaimedRow>(
+        await tx.execute(sql`select id, kind, to_json(due_at) as "dueAt", payload, attempts from timers
+              where fired_at is null and failed_at is null and due_at <= ${dueBy}
+              order by due_at, id limit 1 for update skip locked`),
+      );
+      if (!claimed) return 'none' as const;
+      const timer: DueTimer = { ...claimed, id: Number(claimed.id), dueAt: new Date(claimed.dueAt) };
+      const now = options.now ?? new Date();
+      const handler = handlers[timer.kind];
+      try {
+        // A savepoint, so a failing handler's writes go and the claim (this transaction) stays ours.
+        await tx.transaction(async (handlerTx) => {
+          if (!handler) throw new Error(`no handler for timer kind "${timer.kind}"`);
+          await handler(handlerTx, timer, { now, firedBy });
+        });
+      } catch (error) {
+        failure = { id: timer.id, attempts: timer.attempts + 1, error };
+        await recordFailure(tx, failure.id, failure.attempts, error);
+        return 'failed' as const;
+      }
+      await tx.execute(sql`update timers set fired_at = ${now.toISOString()}::timestamptz where id = ${timer.id}`);
+      return 'fired' as const;
+    });
+    if (outcome === 'none') break;
+    if (outcome === 'fired') fired += 1;
+  }
+  return fired;
+}
+
+async function recordFailure(tx: Queryable, id: number, attempts: number, error: unknown): Promise<void> {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  const delaySeconds = Math.min(2 ** attempts, MAX_RETRY_DELAY_SECONDS);
+  await tx.execute(
+    sql`update timers set attempts = ${attempts}, last_error = ${message},
+          due_at = now() + make_interval(secs => ${delaySeconds}),
+          failed_at = case when ${attempts} >= ${MAX_TIMER_ATTEMPTS} then now() else null end
+        where id = ${id}`,
+  );
+}
+
+/** The instant the next pending timer is due, or undefined when none is pending. */
+export async function nextTimerDueAt(db: Queryable): Promise<Date | undefined> {
+  const [row] = rowsOf<{ dueAt: string | null }>(
+    await db.execute(sql`select to_json(min(due_at)) as "dueAt" from timers where fired_at is null and failed_at is null`),
+  );
+  return row?.dueAt ? new Date(row.dueAt) : undefined;
+}
