@@ -61,3 +61,37 @@ export function stepsReadyToOpen(
 ): string[] {
   return steps.filter((step) => !step.opened && step.after.every((dependency) => done.has(dependency))).map((step) => step.key);
 }
+
+/** What the definition check needs to know about a service a step names. */
+export interface StepServiceFacts {
+  id: string;
+  name: string;
+  /** The service's own workflow: a step's service must have none. */
+  workflowLength: number;
+}
+
+/**
+ * Checks the services a workflow's steps name (pure; the catalog looks them up): each exists, is not
+ * the service being defined, and has no workflow of its own. Workflows are one level deep: a
+ * parent's progress is its children's statuses, nothing nested to roll up, and a service that spawns
+ * one that spawns it back could never finish filing. The run time keeps the same rule (a child
+ * never starts a workflow), so a step's service gaining a workflow later changes nothing.
+ */
+export function workflowStepServiceProblems(
+  steps: readonly WorkflowStepDefinition[],
+  servicesById: ReadonlyMap<string, StepServiceFacts>,
+  definingServiceId: string | undefined,
+  at = 'body.workflow',
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  steps.forEach((step, index) => {
+    const field = `${at}.${index}.serviceId`;
+    const service = servicesById.get(step.serviceId);
+    if (step.serviceId === definingServiceId) problems.push({ field, reason: 'a workflow cannot open its own service' });
+    else if (!service) problems.push({ field, reason: 'is not a service' });
+    else if (service.workflowLength > 0) {
+      problems.push({ field, reason: `"${service.name}" has a workflow of its own; workflows are one level deep` });
+    }
+  });
+  return problems;
+}
