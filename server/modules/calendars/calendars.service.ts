@@ -244,3 +244,29 @@ function neverOpensAsNull<T>(compute: () => T): T | null {
     throw error;
   }
 }
+
+/** A calendar ready for the business-time engine: its id, zone, and hours with every closure it honours. */
+export interface TeamBusinessCalendar {
+  calendarId: string;
+  timeZone: string;
+  business: BusinessCalendar;
+}
+
+/**
+ * The team's calendar (with the company holidays) for other modules' arithmetic, e.g. SLA clocks;
+ * undefined when the team keeps no calendar, so the caller decides what that means.
+ */
+export async function businessCalendarOfTeam(db: Queryable, teamId: string): Promise<TeamBusinessCalendar | undefined> {
+  const row = await store.selectTeamCalendar(db, teamId);
+  if (!row) return undefined;
+  const { business } = await loadClosures(db, row);
+  return { calendarId: row.id, timeZone: row.timeZone, business };
+}
+
+/** The same by calendar id (a clock keeps counting on the calendar it started with); undefined once deleted. */
+export async function businessCalendarById(db: Queryable, calendarId: string): Promise<TeamBusinessCalendar | undefined> {
+  const row = await store.selectCalendarById(db, calendarId);
+  if (!row) return undefined;
+  const { business } = await loadClosures(db, row);
+  return { calendarId: row.id, timeZone: row.timeZone, business };
+}
