@@ -1,0 +1,47 @@
+import { NameBook } from '../requests/requests.views.ts';
+import type { FormView, ServiceView } from './catalog.schema.ts';
+import type { FormRow, ServiceRow } from './catalog.store.ts';
+
+// Shaping services for the API. Names of teams and people come through the people service (NameBook).
+
+export function toFormView(row: FormRow): FormView {
+  return { version: row.version, fields: row.form.fields, createdAt: row.createdAt.toISOString() };
+}
+
+/**
+ * A service as the caller may see it. Those who manage it see who exactly approves and the workflow
+ * it spawns; requesters see what kind of approval to expect, not the internals.
+ */
+export async function toServiceView(row: ServiceRow, form: FormRow, names: NameBook, manages: boolean): Promise<ServiceView> {
+  const [team, audience] = await Promise.all([
+    names.team(row.teamId),
+    row.audienceTeamIds === null ? null : Promise.all(row.audienceTeamIds.map((id) => names.team(id))),
+  ]);
+  let approval: ServiceView['approval'] = null;
+  if (row.approval) {
+    approval = { approver: row.approval.approver };
+    if (manages && row.approval.approver === 'person') approval.person = await names.person(row.approval.personId);
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    team: { slug: team.slug, name: team.name },
+    requestType: row.requestType,
+    defaultPriority: row.defaultPriority,
+    confidential: row.confidential,
+    audience: audience?.map((entry) => ({ slug: entry.slug, name: entry.name })) ?? null,
+    form: toFormView(form),
+    procedure: row.procedure,
+    approval,
+    slaPolicyId: row.slaPolicyId,
+    ...(manages ? { workflow: row.workflow } : {}),
+    active: row.active,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export { NameBook };

@@ -1,0 +1,187 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
+import type { Answered } from '../../platform/http/idempotency.ts';
+import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
+import { canFileFor } from '../requests/requests.policy.ts';
+import type { RequestView } from '../requests/requests.schema.ts';
+import { createRequest } from '../requests/requests.service.ts';
+import type { RequestPriority } from '../requests/requests.tables.ts';
+import { canSeeService, isInAudience, type CatalogActor } from './catalog.policy.ts';
+import * as store from './catalog.store.ts';
+import { answerRecord, validateAnswers, type AnswerContext } from './intake-form.ts';
+import type { IntakeForm } from './intake-form.schema.ts';
+
+export interface FileThroughServiceInput {
+  /** Defaults to the service's name. */
+  subject?: string;
+  description?: string;
+  /** Defaults to the service's default priority. */
+  priority?: RequestPriority;
+  /** Answers to the service's current form, by field name. */
+  answers?: Record<string, unknown>;
+  /** A person id: on someone's behalf, which only agents of the owning team may do. */
+  requester?: string;
+  channel?: 'api' | 'portal' | 'email' | 'chat' | 'slack' | 'sms' | 'phone';
+}
+
+export interface FileThroughServiceOptions {
+  idempotencyKey?: string;
+  /** The request of a multi-team workflow that spawns this one. */
+  parentId?: string;
+  /**
+   * Hallway files it (a workflow's linked request): the service's audience is not checked, since
+   * the team that designed the workflow decided who gets it. Pass the parent's requester as actor.
+   */
+  asWorkflow?: boolean;
+  at?: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Files a request through a catalog service: checks who may use it, validates the answers against
+ * the service's current form (every problem at once, at `body.answers.<field>`, nothing written),
+ * stores them with the form version, and files the request with the service's team, priority,
+ * confidentiality and, when it needs approval, status `pending_approval`. The catalog's reaction
+ * (catalog.reaction.ts) then copies the procedure and asks for approval in the same transaction.
+ *
+ * Refusals: a service the caller may not see is 404, exactly as GET /services/{id} says, so its
+ * existence is not confirmed to people outside its audience. A service the caller sees but may not
+ * use for this requester (retired, or the requester is outside its audience: an IT agent looking at
+ * an HR-only service) is 403, because they already know it exists and need to know why not.
+ */
+export async function fileRequestThroughService(
+  db: Queryable,
+  actor: CatalogActor,
+  idOrSlug: string,
+  input: FileThroughServiceInput,
+  options: FileThroughServiceOptions = {},
+): Promise<Answered<RequestView>> {
+  const service = await findServiceForFiling(db, idOrSlug);
+  const actorPerson = await findPersonById(db, actor.personId);
+  if (!service || (!options.asWorkflow && !canSeeService(actor, service, actorPerson?.homeTeamId ?? null))) {
+    throw new AppError('SERVICE_NOT_FOUND', `No service ${idOrSlug.slice(0, 64)} that you can see`, [
+      { field: 'params.idOrSlug', reason: 'no service you can see has this id or slug' },
+    ]);
+  }
+
+  const requester = await requesterOf(db, actor, actorPerson, service.teamId, input.requester);
+  if (!service.active) throw new AppError('FORBIDDEN', `${service.name} is not offered any more`);
+  if (!options.asWorkflow && !isInAudience(service, requester.homeTeamId)) {
+    const whose = requester.id === actor.personId ? 'you are' : 'the requester is';
+    throw new AppError('FORBIDDEN', `${service.name} is offered to certain teams only, and ${whose} not in them`, [
+      { field: input.requester ? 'body.requester' : 'params.idOrSlug', reason: 'is not in the audience of this service' },
+    ]);
+  }
+
+  const formRow = await store.selectForm(db, service.id, service.formVersion);
+  if (!formRow) throw new AppError('INTERNAL', `service ${service.id} has no form version ${service.formVersion}`);
+  const form = formRow.form;
+  const checked = validateAnswers(form, input.answers ?? {}, await answerContext(db, form, input.answers, requester, options.at));
+  if (!checked.ok) {
+    const problems = checked.problems.map((problem) => explainFileProblem(form, problem));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+      problems.map((problem) => ({ ...problem, field: `body.${problem.field}` })),
+    );
+  }
+
+  const team = await findTeamById(db, service.teamId);
+  if (!team) throw new AppError('INTERNAL', `service ${service.id} has no team`);
+  const record = answerRecord(form, checked.answers);
+  // The answers are part of the input, so a retry with the same Idempotency-Key but other answers
+  // is refused (IDEMPOTENCY_KEY_REUSED) instead of replaying a request the client did not send.
+  const createInput = {
+    team: team.slug,
+    subject: input.subject ?? service.name,
+    description: input.description ?? '',
+    priority: input.priority ?? service.defaultPriority,
+    confidential: service.confidential,
+    requester: input.requester,
+    channel: input.channel,
+    answers: input.answers ?? {},
+  };
+  return createRequest(db, actor, createInput, {
+    idempotencyKey: options.idempotencyKey,
+    at: options.at,
+    intake: {
+      serviceId: service.id,
+      answers: record,
+      parentId: options.parentId,
+      status: service.approval ? 'pending_approval' : 'new',
+      eventData: {
+        service: service.slug,
+        formVersion: record.formVersion,
+        ...(checked.dropped.length > 0 ? { droppedAnswers: checked.dropped } : {}),
+      },
+    },
+  });
+}
+
+async function findServiceForFiling(db: Queryable, idOrSlug: string): Promise<store.ServiceRow | undefined> {
+  if (UUID.test(idOrSlug)) return store.selectServiceById(db, idOrSlug.toLowerCase());
+  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(idOrSlug) ? store.selectServiceBySlug(db, idOrSlug) : undefined;
+}
+
+async function requesterOf(
+  db: Queryable,
+  actor: CatalogActor,
+  actorPerson: PersonRow | undefined,
+  teamId: string,
+  requesterId: string | undefined,
+): Promise<PersonRow> {
+  if (requesterId === undefined || requesterId === actor.personId) {
+    if (!actorPerson) throw new AppError('INTERNAL', 'the caller is not in the directory');
+    return actorPerson;
+  }
+  if (!canFileFor(actor, teamId, requesterId)) {
+    throw new AppError('FORBIDDEN', "Only agents of the service's team file requests on someone's behalf", [
+      { field: 'body.requester', reason: "only the team's agents may file for someone else" },
+    ]);
+  }
+  const requester = await findPersonById(db, requesterId);
+  if (!requester?.active) throw new AppError('PERSON_NOT_FOUND', undefined, [{ field: 'body.requester', reason: 'no active person has this id' }]);
+  return requester;
+}
+
+/**
+ * The engine's lookups are synchronous, so the people a form's person fields name are looked up
+ * first. Files: Hallway takes no uploads yet, so no file id can be real; every file answer is
+ * refused (see explainFileProblem) rather than storing ids nobody can open.
+ */
+async function answerContext(
+  db: Queryable,
+  form: IntakeForm,
+  answers: Record<string, unknown> | undefined,
+  requester: PersonRow,
+  at: Date | undefined,
+): Promise<AnswerContext> {
+  const named = new Set<string>();
+  for (const field of form.fields) {
+    const raw = answers && Object.hasOwn(answers, field.name) ? answers[field.name] : undefined;
+    if (field.type === 'person' && typeof raw === 'string' && UUID.test(raw.trim())) named.add(raw.trim().toLowerCase());
+  }
+  const found = await Promise.all([...named].map((id) => findPersonById(db, id)));
+  const active = new Set(found.filter((person) => person?.active).map((person) => person!.id));
+  return {
+    today: dayIn(requester.timeZone, at ?? new Date()),
+    personExists: (id) => active.has(id),
+    fileExists: () => false,
+  };
+}
+
+function explainFileProblem(form: IntakeForm, problem: FieldProblem): FieldProblem {
+  const field = form.fields.find((candidate) => `answers.${candidate.name}` === problem.field);
+  if (field?.type !== 'file' || problem.reason === 'is required') return problem;
+  return { field: problem.field, reason: 'cannot be answered yet: Hallway does not take file uploads; leave it empty' };
+}
+
+/** The requester's calendar day in their own zone: "not before today" means their today. */
+export function dayIn(timeZone: string, at: Date): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+}
