@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Queryable } from '../db/database.ts';
+import { errorWithoutValues } from '../http/log-safety.ts';
 
 /**
  * Durable timers (docs/decisions/0009-durable-timers.md). A timer is a row; firing it means running
@@ -49,11 +50,29 @@ export const MAX_TIMER_ATTEMPTS = 8;
 const MAX_RETRY_DELAY_SECONDS = 600;
 
 export interface FireOptions {
-  /** Defaults to the database's clock; tests pass an instant to fire what is due by then. */
+  /**
+   * The instant to fire what is due by; tests pass one far ahead. Defaults to this process's clock,
+   * read afresh for each timer: the same clock the timer loop sleeps by, so a database whose clock
+   * lags ours can never make the loop wake for a timer it then finds not yet due (and spin).
+   */
   now?: Date;
-  /** The most timers one call fires. */
+  /** The most timers one call tries (fired or failed), so one call stays short. */
   limit?: number;
   firedBy?: string;
+  /** Stop claiming further timers once aborted; the one in progress finishes (the loop's stop()). */
+  signal?: AbortSignal;
+  /** Told about each failure after it is recorded, for the caller's log. */
+  onFailure?: (failure: TimerFailure) => void;
+}
+
+export interface TimerFailure {
+  id: number;
+  kind: string;
+  /** Tries so far, this one included. */
+  attempts: number;
+  /** True when this was the last try: the timer will not be tried again. */
+  gaveUp: boolean;
+  error: unknown;
 }
 
 interface ClaimedRow {
@@ -68,23 +87,23 @@ interface ClaimedRow {
  * Fires the timers due by `now`, each in its own transaction, and returns how many fired. A handler
  * that throws rolls its own firing back; the failure is then recorded on the timer, which is tried
  * again later (and given up after MAX_TIMER_ATTEMPTS), so one bad timer never blocks the others.
+ * One transaction per timer keeps each short: on PGlite every other query waits for it.
  */
 export async function fireDueTimers(database: Database, handlers: TimerHandlers, options: FireOptions = {}): Promise<number> {
   const limit = options.limit ?? 500;
   const firedBy = options.firedBy ?? `pid ${process.pid}`;
-  const dueBy = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
   let fired = 0;
-  while (fired < limit) {
-    let failure: { id: number; attempts: number; error: unknown } | undefined;
+  for (let tried = 0; tried < limit && !options.signal?.aborted; tried += 1) {
+    let failure: TimerFailure | undefined;
+    const now = options.now ?? new Date();
     const outcome = await database.db.transaction(async (tx) => {
       const [claimed] = rowsOf<ClaimedRow>(
         await tx.execute(sql`select id, kind, to_json(due_at) as "dueAt", payload, attempts from timers
-              where fired_at is null and failed_at is null and due_at <= ${dueBy}
+              where fired_at is null and failed_at is null and due_at <= ${now.toISOString()}::timestamptz
               order by due_at, id limit 1 for update skip locked`),
       );
       if (!claimed) return 'none' as const;
       const timer: DueTimer = { ...claimed, id: Number(claimed.id), dueAt: new Date(claimed.dueAt) };
-      const now = options.now ?? new Date();
       const handler = handlers[timer.kind];
       try {
         // A savepoint, so a failing handler's writes go and the claim (this transaction) stays ours.
@@ -93,8 +112,9 @@ export async function fireDueTimers(database: Database, handlers: TimerHandlers,
           await handler(handlerTx, timer, { now, firedBy });
         });
       } catch (error) {
-        failure = { id: timer.id, attempts: timer.attempts + 1, error };
-        await recordFailure(tx, failure.id, failure.attempts, error);
+        const attempts = timer.attempts + 1;
+        failure = { id: timer.id, kind: timer.kind, attempts, gaveUp: attempts >= MAX_TIMER_ATTEMPTS, error };
+        await recordFailure(tx, failure, now);
         return 'failed' as const;
       }
       await tx.execute(sql`update timers set fired_at = ${now.toISOString()}::timestamptz where id = ${timer.id}`);
@@ -102,18 +122,24 @@ export async function fireDueTimers(database: Database, handlers: TimerHandlers,
     });
     if (outcome === 'none') break;
     if (outcome === 'fired') fired += 1;
+    if (failure) options.onFailure?.(failure);
   }
   return fired;
 }
 
-async function recordFailure(tx: Queryable, id: number, attempts: number, error: unknown): Promise<void> {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-  const delaySeconds = Math.min(2 ** attempts, MAX_RETRY_DELAY_SECONDS);
+/**
+ * The retry is due 2^attempts seconds after the failed firing's instant (the same clock as the due
+ * check, so a test's far-ahead `now` does not retry at once). The stored message leaves out query
+ * values, which may quote the payload.
+ */
+async function recordFailure(tx: Queryable, failure: TimerFailure, now: Date): Promise<void> {
+  const message = errorWithoutValues(failure.error).message.slice(0, 1000);
+  const retryAt = new Date(now.getTime() + Math.min(2 ** failure.attempts, MAX_RETRY_DELAY_SECONDS) * 1000);
   await tx.execute(
-    sql`update timers set attempts = ${attempts}, last_error = ${message},
-          due_at = now() + make_interval(secs => ${delaySeconds}),
-          failed_at = case when ${attempts} >= ${MAX_TIMER_ATTEMPTS} then now() else null end
-        where id = ${id}`,
+    sql`update timers set attempts = ${failure.attempts}, last_error = ${message},
+          due_at = ${retryAt.toISOString()}::timestamptz,
+          failed_at = ${failure.gaveUp ? now.toISOString() : null}::timestamptz
+        where id = ${failure.id}`,
   );
 }
 
