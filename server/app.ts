@@ -16,8 +16,10 @@ import { loggerOptions } from './platform/http/log-safety.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
+import { workflowRoutes } from './modules/workflows/workflows.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(calendarRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(catalogRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(workflowRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
 }

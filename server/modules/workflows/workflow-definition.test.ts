@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
-import { findCycle, stepsReadyToOpen, workflowDefinitionProblems, workflowStepServiceProblems } from './workflow-definition.ts';
+import { findCycle, inDependencyOrder, stepsReadyToOpen, workflowDefinitionProblems, workflowStepServiceProblems } from './workflow-definition.ts';
 
 const step = (key: string, after: string[] = [], serviceId = `service-${key}`): WorkflowStepDefinition => ({ key, serviceId, after });
 
@@ -151,5 +151,21 @@ describe('workflowStepServiceProblems', () => {
     expect(workflowStepServiceProblems([step('nested', [], 'service-onboarding')], services, undefined)).toEqual([
       { field: 'body.workflow.0.serviceId', reason: '"Service service-onboarding" has a workflow of its own; workflows are one level deep' },
     ]);
+  });
+});
+
+describe('inDependencyOrder', () => {
+  it('lists the steps waiting for nothing first, then by depth and key', () => {
+    const steps = [step('training', ['it']), step('payroll'), step('it'), step('review', ['training', 'payroll']), step('facilities')];
+    expect(inDependencyOrder(steps).map((candidate) => candidate.key)).toEqual(['facilities', 'it', 'payroll', 'training', 'review']);
+  });
+
+  it('puts every step after the steps it waits for, for any acyclic workflow', () => {
+    fc.assert(
+      fc.property(dagArbitrary, (steps) => {
+        const position = new Map(inDependencyOrder(steps).map((candidate, index) => [candidate.key, index]));
+        for (const candidate of steps) for (const dependency of candidate.after) expect(position.get(dependency)!).toBeLessThan(position.get(candidate.key)!);
+      }),
+    );
   });
 });

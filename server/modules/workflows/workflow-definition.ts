@@ -1,5 +1,9 @@
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
+import type { RequestStatus } from '../requests/requests.tables.ts';
+
+/** A step is done while its linked request is resolved or closed (see workflow-reaction.ts). */
+export const isDone = (status: RequestStatus): boolean => status === 'resolved' || status === 'closed';
 
 /**
  * Checks a service's workflow definition: pure, every problem at once, each at its field path
@@ -94,4 +98,27 @@ export function workflowStepServiceProblems(
     }
   });
   return problems;
+}
+
+/**
+ * The steps in the order they can happen: by depth (steps waiting for nothing first, then those
+ * waiting only for them ...), then by key. A step in a cycle, which a checked definition never
+ * has, counts as depth 0 rather than looping.
+ */
+export function inDependencyOrder<Step extends { key: string; after: readonly string[] }>(steps: readonly Step[]): Step[] {
+  const byKey = new Map(steps.map((step) => [step.key, step]));
+  const depth = new Map<string, number>();
+  const visiting = new Set<string>();
+  const depthOf = (key: string): number => {
+    const known = depth.get(key);
+    if (known !== undefined) return known;
+    if (visiting.has(key)) return 0;
+    visiting.add(key);
+    const dependencies = byKey.get(key)?.after ?? [];
+    const value = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(depthOf));
+    visiting.delete(key);
+    depth.set(key, value);
+    return value;
+  };
+  return [...steps].sort((a, b) => depthOf(a.key) - depthOf(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
