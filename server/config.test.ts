@@ -87,4 +87,14 @@ describe('loadConfig', () => {
       expect.stringMatching(/^HALLWAY_EMBEDDED_SHARED_BUFFERS=.*must be a size/),
     ]);
   });
+
+  it('polls for due timers every 500 ms unless told, and refuses a poll interval that is not a sane number', () => {
+    expect(loadConfig({}).timerPollMs).toBe(500);
+    expect(loadConfig({ HALLWAY_TIMER_POLL_MS: '250' }).timerPollMs).toBe(250);
+    for (const given of ['soon', '0', '2.5', '-100', '600000']) {
+      const problems = problemsOf({ HALLWAY_TIMER_POLL_MS: given });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(`HALLWAY_TIMER_POLL_MS=${JSON.stringify(given)}: must be`);
+    }
+  });
 });

@@ -31,6 +31,13 @@ const environmentSchema = z.object({
     .regex(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false or a list of proxy addresses')
     .optional(),
   HALLWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** The timer loop's longest sleep: timers other processes schedule are seen within this long. */
+  HALLWAY_TIMER_POLL_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(10, 'must be at least 10 (ms)')
+    .max(60_000, 'must be at most 60000 (one minute)')
+    .default(500),
 });
 
 export type DatabaseTarget =
@@ -47,6 +54,8 @@ export interface Config {
   secureCookies: boolean;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  /** The durable timer loop's poll interval (decision 0009). */
+  timerPollMs: number;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
   trustProxy: boolean | string;
 }
@@ -95,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secureCookies: env.HALLWAY_SECURE_COOKIES,
     bodyLimitBytes: env.HALLWAY_BODY_LIMIT_BYTES,
     shutdownGraceMs: env.HALLWAY_SHUTDOWN_GRACE_MS,
+    timerPollMs: env.HALLWAY_TIMER_POLL_MS,
     trustProxy: parseTrustProxy(env.HALLWAY_TRUST_PROXY),
   };
 }

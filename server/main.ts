@@ -1,9 +1,13 @@
+import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
+import { probeTimerHandlers } from './platform/jobs/probe-timer.ts';
+import { startTimerLoop, type TimerLoop } from './platform/jobs/timer-loop.ts';
 import { formatSignInBox, prepareFirstStart } from './modules/demo/first-start.ts';
+import { domainTimerHandlers } from './modules/domain-timers.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -12,10 +16,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** config -> database -> migrations -> first-start data -> app -> listen; nothing else. */
+/** config -> database -> migrations -> first-start data -> app -> listen -> timer loop; nothing else. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   let app: FastifyInstance | undefined;
+  let timers: TimerLoop;
   try {
     await runMigrations(database);
     app = await buildApp({ database, config });
@@ -25,6 +30,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (signIn) process.stdout.write(signIn);
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info({ url, database: database.kind }, 'Hallway is listening');
+    // Fires warnings, breaches and escalations; several processes may share one server (decision 0009).
+    timers = startTimerLoop(database, { ...probeTimerHandlers, ...domainTimerHandlers }, {
+      pollIntervalMs: config.timerPollMs,
+      firedBy: `${hostname()}:${process.pid}`,
+      logger: app.log.child({ component: 'timers' }),
+    });
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -36,14 +47,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app: listening,
     database,
     url: `http://127.0.0.1:${(listening.server.address() as { port: number }).port}`,
-    // Stop accepting, let in-flight requests finish (up to the grace period), then close the database.
+    // Stop accepting and firing timers, let in-flight requests (up to the grace period) and the
+    // firing in progress finish, then close the database.
     stop: () => {
       stopping ??= (async () => {
         const grace = setTimeout(() => listening.server.closeAllConnections(), config.shutdownGraceMs);
+        const timersStopped = timers.stop();
         try {
           await listening.close();
         } finally {
           clearTimeout(grace);
+          await timersStopped;
           await database.close();
         }
       })();

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { errorWithoutValues } from '../http/log-safety.ts';
+import { timerErrorForLog } from './timer-errors.ts';
 import { fireDueTimers, nextTimerDueAt, type TimerFailure, type TimerHandlers } from './timers.ts';
 
 /** What the loop logs through: a pino logger (app.log) fits. Payloads are never passed to it. */
@@ -58,7 +58,7 @@ export function startTimerLoop(database: Database, handlers: TimerHandlers, opti
 
   const onFailure = (failure: TimerFailure) => {
     // The kind and id find the timer; the error without query values (which may quote the payload).
-    const details = { timerId: failure.id, kind: failure.kind, attempts: failure.attempts, error: errorWithoutValues(failure.error) };
+    const details = { timerId: failure.id, kind: failure.kind, attempts: failure.attempts, error: timerErrorForLog(failure.error) };
     if (failure.gaveUp) logger.error(details, 'timer failed for the last time and is given up');
     else logger.warn(details, 'timer failed and will be tried again');
   };
@@ -92,7 +92,7 @@ export function startTimerLoop(database: Database, handlers: TimerHandlers, opti
         // The database is away (restarting, network): back off so an outage is not a log flood.
         consecutiveErrors += 1;
         delay = Math.min(pollIntervalMs * 2 ** (consecutiveErrors - 1), Math.max(pollIntervalMs, MAX_ERROR_BACKOFF_MS));
-        logger.error({ error: errorWithoutValues(error), retryInMs: delay }, 'timer loop could not fire timers');
+        logger.error({ error: timerErrorForLog(error), retryInMs: delay }, 'timer loop could not fire timers');
       }
       if (stopping.signal.aborted) break;
       if (nudged || delay <= 0) continue;

@@ -149,7 +149,7 @@ describe('firing due timers', () => {
     expect(await timerRow(orphan)).toMatchObject({ firedAt: null, attempts: 1, lastError: 'no handler for timer kind "from-a-newer-version"' });
   });
 
-  it("keeps query values (which may quote the payload) out of the recorded error", async () => {
+  it('keeps query values and data-exception messages (which may quote the payload) out of the recorded error', async () => {
     const handlers: TimerHandlers = {
       leaky: async (tx, timer) => {
         await tx.execute(sql`select ${String(timer.payload.secret)}::int`);
@@ -162,6 +162,7 @@ describe('firing due timers', () => {
     const { lastError, attempts } = await timerRow(leaky);
     expect(attempts).toBe(1);
     expect(lastError).toContain('params: [redacted]');
+    expect(lastError).toContain('caused by 22P02'); // what went wrong, by its SQLSTATE
     expect(lastError).not.toContain('salary-of-ana-silva');
   });
 });

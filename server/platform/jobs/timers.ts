@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Queryable } from '../db/database.ts';
-import { errorWithoutValues } from '../http/log-safety.ts';
+import { timerErrorSummary } from './timer-errors.ts';
 
 /**
  * Durable timers (docs/decisions/0009-durable-timers.md). A timer is a row; firing it means running
@@ -129,11 +129,11 @@ export async function fireDueTimers(database: Database, handlers: TimerHandlers,
 
 /**
  * The retry is due 2^attempts seconds after the failed firing's instant (the same clock as the due
- * check, so a test's far-ahead `now` does not retry at once). The stored message leaves out query
- * values, which may quote the payload.
+ * check, so a test's far-ahead `now` does not retry at once). The stored message leaves out values
+ * the payload may have put in a query (timer-errors.ts).
  */
 async function recordFailure(tx: Queryable, failure: TimerFailure, now: Date): Promise<void> {
-  const message = errorWithoutValues(failure.error).message.slice(0, 1000);
+  const message = timerErrorSummary(failure.error);
   const retryAt = new Date(now.getTime() + Math.min(2 ** failure.attempts, MAX_RETRY_DELAY_SECONDS) * 1000);
   await tx.execute(
     sql`update timers set attempts = ${failure.attempts}, last_error = ${message},
