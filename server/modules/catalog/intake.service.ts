@@ -8,7 +8,9 @@ import { createRequest } from '../requests/requests.service.ts';
 import type { RequestPriority } from '../requests/requests.tables.ts';
 import { canSeeService, isInAudience, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
-import { answerRecord, validateAnswers, type AnswerContext } from './intake-form.ts';
+import { answerRecord, answerRecordSchema, displayAnswers, validateAnswers, type AnswerContext } from './intake-form.ts';
+import type { IntakeView } from './request-work.schema.ts';
+import { findVisibleRequest } from '../requests/visible-request.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
 
 export interface FileThroughServiceInput {
@@ -184,4 +186,17 @@ export function dayIn(timeZone: string, at: Date): string {
   } catch {
     return at.toISOString().slice(0, 10);
   }
+}
+
+/** The answers a request was filed with, as they read then (the form may have changed since). */
+export async function getRequestIntake(db: Queryable, actor: CatalogActor, key: string): Promise<IntakeView> {
+  const request = await findVisibleRequest(db, actor, key);
+  const service = request.serviceId === null ? undefined : await store.selectServiceById(db, request.serviceId);
+  const record = answerRecordSchema.safeParse(request.answers);
+  return {
+    service: service ? { id: service.id, slug: service.slug, name: service.name } : null,
+    formVersion: record.success ? record.data.formVersion : null,
+    answers: record.success ? displayAnswers(record.data) : [],
+    values: record.success ? record.data.answers : {},
+  };
 }

@@ -1,0 +1,124 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { appendRequestEvents, applyHallwayChange } from '../requests/request-changes.service.ts';
+import { canView } from '../requests/requests.policy.ts';
+import { REQUEST_KEY_PATTERN } from '../requests/requests.schema.ts';
+import { NameBook } from '../requests/requests.views.ts';
+import { findVisibleRequest } from '../requests/visible-request.ts';
+import { requestById, requestByKey, type RequestRow } from './catalog.borrowed-reads.ts';
+import { canDecideApproval, type CatalogActor } from './catalog.policy.ts';
+import * as store from './catalog.store.ts';
+import { answerRecordSchema, displayAnswers } from './intake-form.ts';
+import type { ApprovalView, DecisionBody, ListApprovalsQuery } from './request-work.schema.ts';
+
+// Approvals a request waits for before work starts. The approver decides on what the approval shows
+// (subject, description, answers) even when they may not open the request itself: a manager is not
+// an agent of HR, yet approves the time off their report asks HR for.
+
+async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names: NameBook, db: Queryable): Promise<ApprovalView> {
+  const [approver, approverTeam, decidedBy, team, requester, service] = await Promise.all([
+    row.approverId === null ? null : names.person(row.approverId),
+    row.approverTeamId === null ? null : names.team(row.approverTeamId),
+    row.decidedBy === null ? null : names.person(row.decidedBy),
+    names.team(request.teamId),
+    names.person(request.requesterId),
+    request.serviceId === null ? undefined : store.selectServiceById(db, request.serviceId),
+  ]);
+  const record = answerRecordSchema.safeParse(request.answers);
+  return {
+    id: row.id,
+    rule: row.rule,
+    status: row.status,
+    approver,
+    approverTeam: approverTeam && { slug: approverTeam.slug, name: approverTeam.name },
+    comment: row.comment,
+    decidedBy,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    request: {
+      key: request.key,
+      subject: request.subject,
+      description: request.description,
+      status: request.status,
+      team: { slug: team.slug, name: team.name },
+      requester,
+      service: service ? { id: service.id, slug: service.slug, name: service.name } : null,
+      answers: record.success ? displayAnswers(record.data) : [],
+    },
+  };
+}
+
+/** Pending: the approvals the caller may decide now. Approved/rejected: the ones they decided. */
+export async function listMyApprovals(db: Queryable, actor: CatalogActor, query: ListApprovalsQuery): Promise<{ items: ApprovalView[] }> {
+  const leadTeamIds = actor.memberships.filter((membership) => membership.role === 'lead').map((membership) => membership.teamId);
+  const rows = await store.selectApprovalsFor(db, { personId: actor.personId, leadTeamIds }, query.status, query.limit + 10);
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  const items: ApprovalView[] = [];
+  for (const row of rows) {
+    const request = await requestById(db, row.requestId);
+    // A lead does not decide their own request, so it is not in their queue either.
+    if (!request || (query.status === 'pending' && !canDecideApproval(actor, row, request))) continue;
+    items.push(await toApprovalView(row, request, names, db));
+    if (items.length === query.limit) break;
+  }
+  return { items };
+}
+
+/** The approvals of one request, for whoever may see the request (its requester follows them here). */
+export async function listRequestApprovals(db: Queryable, actor: CatalogActor, key: string): Promise<{ items: ApprovalView[] }> {
+  const request = await findVisibleRequest(db, actor, key);
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  const rows = await store.selectApprovalsOfRequest(db, request.id);
+  return { items: await Promise.all(rows.map((row) => toApprovalView(row, request, names, db))) };
+}
+
+const approvalNotFound = () =>
+  new AppError('APPROVAL_NOT_FOUND', 'No such approval that you can decide', [{ field: 'params.approvalId', reason: 'no approval of this request is yours to decide' }]);
+
+/**
+ * Approves (the request becomes `new` and work starts) or rejects (it is closed) in one transaction,
+ * with an `approval_decided` event by the approver carrying their comment, then Hallway's status
+ * change. Someone who is neither the approver nor able to see the request learns nothing (404);
+ * someone who sees the request but is not the approver is refused (403); a decision is final (409).
+ */
+export async function decideApproval(
+  db: Queryable,
+  actor: CatalogActor,
+  key: string,
+  approvalId: string,
+  body: DecisionBody,
+  options: { at?: Date } = {},
+): Promise<ApprovalView> {
+  if (!REQUEST_KEY_PATTERN.test(key)) throw approvalNotFound();
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  const { approval, request } = await db.transaction(async (tx) => {
+    // The request first, as every change to a request locks it first: no lock-order deadlocks.
+    const locked = await requestByKey(tx, key, { lock: true });
+    const pending = locked ? await store.selectApproval(tx, approvalId, { lock: true }) : undefined;
+    if (!locked || !pending || pending.requestId !== locked.id) throw approvalNotFound();
+    if (!canDecideApproval(actor, pending, locked)) {
+      if (!canView(actor, locked)) throw approvalNotFound();
+      throw new AppError('FORBIDDEN', pending.approverId === null ? "Only a lead of the service's team decides this approval" : 'Only the named approver decides this approval');
+    }
+    if (pending.status !== 'pending') {
+      throw new AppError('APPROVAL_ALREADY_DECIDED', `The approval was already ${pending.status}`, undefined, { approvalStatus: pending.status });
+    }
+    const status = body.decision === 'approve' ? 'approved' : 'rejected';
+    const decided = await store.decideApprovalRow(tx, pending.id, { status, comment: body.comment, decidedBy: actor.personId, at: options.at });
+    if (!decided) throw new AppError('APPROVAL_ALREADY_DECIDED');
+    await appendRequestEvents(
+      tx,
+      locked.id,
+      [{ actorId: actor.personId, kind: 'approval_decided', visibility: 'public', data: { approvalId: pending.id, decision: status, comment: body.comment } }],
+      options,
+    );
+    const changed = await applyHallwayChange(
+      tx,
+      locked.id,
+      { status: status === 'approved' ? 'new' : 'closed', reason: status === 'approved' ? 'approved' : 'approval rejected', data: { approvalId: pending.id } },
+      options,
+    );
+    return { approval: decided, request: changed ?? locked };
+  });
+  return toApprovalView(approval, request, names, db);
+}

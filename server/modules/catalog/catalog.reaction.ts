@@ -1,0 +1,78 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { findPersonById, findTeamById } from '../people/people.service.ts';
+import { appendRequestEvents } from '../requests/request-changes.service.ts';
+import type { RequestReaction } from '../requests/request-reactions.ts';
+import type { ServiceRow } from './catalog.store.ts';
+import * as store from './catalog.store.ts';
+
+/**
+ * What the catalog does when a request is filed through a service, in the filing's transaction:
+ * the service's standard procedure is copied onto the request (later changes to the procedure do
+ * not touch requests already filed), and a request waiting for approval gets its approval row and
+ * an `approval_requested` event naming who decides.
+ */
+export const catalogReaction: RequestReaction = async (tx, change) => {
+  const request = change.after;
+  if (change.before !== null || request.serviceId === null) return;
+  const service = await store.selectServiceById(tx, request.serviceId);
+  if (!service) return;
+  await store.insertSteps(tx, request.id, service.procedure);
+  if (request.status !== 'pending_approval') return;
+
+  const approver = await approverFor(tx, service, request.requesterId);
+  const approval = await store.insertApproval(tx, {
+    requestId: request.id,
+    rule: approver.rule,
+    approverId: approver.person?.id ?? null,
+    approverTeamId: approver.person ? null : service.teamId,
+  });
+  const team = approver.person ? undefined : await findTeamById(tx, service.teamId);
+  await appendRequestEvents(
+    tx,
+    request.id,
+    [
+      {
+        actorId: null,
+        kind: 'approval_requested',
+        visibility: 'public',
+        data: {
+          approvalId: approval.id,
+          rule: approver.rule,
+          // Names as they were, so the timeline reads the same after people move on.
+          ...(approver.person ? { approver: approver.person } : { approverTeam: { id: service.teamId, slug: team?.slug, name: team?.name } }),
+          ...(approver.fallback ? { fallback: approver.fallback } : {}),
+        },
+      },
+    ],
+    { at: change.at },
+  );
+};
+
+interface Approver {
+  rule: 'manager' | 'person' | 'team_lead';
+  /** The one person who decides; absent when any lead of the owning team does. */
+  person?: { id: string; name: string };
+  /** Why the service's rule could not be followed and the team's leads decide instead. */
+  fallback?: string;
+}
+
+/**
+ * Who decides. Nobody approves their own request, and an approver who has left cannot decide, so
+ * when the rule names no one else who is active, any lead of the owning team decides, and the event
+ * says why: a request must never wait for someone who cannot answer.
+ */
+async function approverFor(tx: Queryable, service: ServiceRow, requesterId: string): Promise<Approver> {
+  // The rule may have been removed between filing and this reaction (a concurrent edit): the team decides.
+  const rule = service.approval ?? { approver: 'team_lead' as const };
+  if (rule.approver === 'team_lead') return { rule: 'team_lead' };
+  if (rule.approver === 'manager') {
+    const requester = await findPersonById(tx, requesterId);
+    const manager = requester?.managerId ? await findPersonById(tx, requester.managerId) : undefined;
+    if (manager?.active && manager.id !== requesterId) return { rule: 'manager', person: { id: manager.id, name: manager.name } };
+    return { rule: 'manager', fallback: "the requester has no active manager in the directory, so a lead of the service's team decides" };
+  }
+  const person = await findPersonById(tx, rule.personId);
+  if (person?.active && person.id !== requesterId) return { rule: 'person', person: { id: person.id, name: person.name } };
+  const why = person?.id === requesterId ? 'the named approver asked for it themselves' : 'the named approver is no longer active';
+  return { rule: 'person', fallback: `${why}, so a lead of the service's team decides` };
+}
