@@ -4,7 +4,7 @@ import type { RequestChange, RequestReaction } from '../requests/request-reactio
 import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import { applyHallwayChange, createRequest } from '../requests/requests.service.ts';
-import { isDone, stepsReadyToOpen } from './workflow-definition.ts';
+import { inDependencyOrder, isDone, stepsReadyToOpen } from './workflow-definition.ts';
 import * as store from './workflows.store.ts';
 
 /**
@@ -74,8 +74,9 @@ async function advance(tx: Queryable, parentId: string, at: Date): Promise<void>
   if (steps.length === 0 || !parent || parent.status === 'closed' || parent.status === 'pending_approval') return;
 
   const done = new Set(steps.filter((step) => step.child && isDone(step.child.status)).map((step) => step.stepKey));
+  // In the order the progress view lists them, so the parent's timeline reads the same way.
   const ready = stepsReadyToOpen(
-    steps.map((step) => ({ key: step.stepKey, after: step.dependsOn, opened: step.childRequestId !== null })),
+    inDependencyOrder(steps.map((step) => ({ key: step.stepKey, after: step.dependsOn, opened: step.childRequestId !== null }))),
     done,
   );
   const events: NewEvent[] = [];

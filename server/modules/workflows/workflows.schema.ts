@@ -17,8 +17,8 @@ export const workflowStepView = z.object({
   request: z
     .object({ key: z.string(), subject: z.string() })
     .nullable()
-    .describe('The linked request; null until it is opened, and for a confidential one you may not see'),
-  hidden: z.boolean().describe('The linked request exists but is confidential and not yours to see: only its step and status show'),
+    .describe('The linked request (you may not be able to open it); null until it is opened, and for a confidential one you may not see'),
+  hidden: z.boolean().describe('The linked request is confidential and not yours to see: only its step, team and status show'),
 });
 export type WorkflowStepView = z.infer<typeof workflowStepView>;
 

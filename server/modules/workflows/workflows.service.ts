@@ -10,12 +10,13 @@ export { workflowReaction } from './workflow-reaction.ts';
 
 /**
  * A parent's workflow: every step, its linked request and what it waits for. Whoever may see the
- * parent sees the progress, because the requester needs to know where their onboarding stands
- * without being able to read each team's requests. A linked request the caller may not see
- * (confidential: a payroll case read by the hiring manager's HR agent) shows its step, its team
- * (a catalog fact, not a fact about the case) and its status only; never its key or subject,
- * which is what the requests module's own rules would hide. A request with no workflow has no
- * steps (an empty list, not an error: "this request spawned nothing" is an answer).
+ * parent sees the progress: an HR agent following an onboarding needs to know where IT stands
+ * without being an agent of IT. A linked request's key and subject are shown as the parent's
+ * timeline shows them (`workflow_step_opened`): for an ordinary one, whoever reads the parent may
+ * know it exists (its subject is the parent's subject and the service's name), even where opening
+ * it would answer 404. A confidential one the caller may not see (a payroll case, read by an HR
+ * agent) shows its step, its team (a catalog fact, not a fact about the case) and its status only,
+ * never its key or subject. A request with no workflow has no steps: an empty list, not an error.
  */
 export async function getWorkflowProgress(db: Queryable, actor: RequestActor, key: string): Promise<WorkflowView> {
   const parent = await findVisibleRequest(db, actor, key);
@@ -38,9 +39,9 @@ export async function getWorkflowProgress(db: Queryable, actor: RequestActor, ke
     ordered.map(async (step): Promise<WorkflowStepView> => {
       const service = await serviceOf(step.serviceId);
       const child = step.child;
-      const visible = child !== null && canView(actor, child);
-      // A handed-off child shows its current team to those who see it, the service's to others.
-      const team = await teamOf(visible ? child.teamId : (service?.teamId ?? ''));
+      const hidden = child !== null && child.confidential && !canView(actor, child);
+      // A handed-off child shows its current team, except to those it is hidden from.
+      const team = await teamOf(child !== null && !hidden ? child.teamId : (service?.teamId ?? ''));
       return {
         step: step.stepKey,
         name: service?.name ?? step.stepKey,
@@ -49,8 +50,8 @@ export async function getWorkflowProgress(db: Queryable, actor: RequestActor, ke
         status: child?.status ?? null,
         after: step.dependsOn,
         waitingFor: child === null ? step.dependsOn.filter((dependency) => !done.has(dependency)) : [],
-        request: visible ? { key: child.key, subject: child.subject } : null,
-        hidden: child !== null && !visible,
+        request: child !== null && !hidden ? { key: child.key, subject: child.subject } : null,
+        hidden,
       };
     }),
   );
