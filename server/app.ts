@@ -19,6 +19,7 @@ import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
+import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { workflowRoutes } from './modules/workflows/workflows.routes.ts';
 
 export interface AppDeps {
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(peopleRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(requestRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(calendarRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(slaRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(catalogRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(workflowRoutes(moduleDeps), { prefix: '/api/v1' });
   });

@@ -1,5 +1,6 @@
 import { catalogReaction } from './catalog/catalog.reaction.ts';
 import type { RequestReaction } from './requests/request-reactions.ts';
+import { slaReaction } from './sla/sla.reactions.ts';
 import { workflowReaction } from './workflows/workflow-reaction.ts';
 
 /**
@@ -10,6 +11,8 @@ import { workflowReaction } from './workflows/workflow-reaction.ts';
 export const domainReactions: readonly RequestReaction[] = [
   // First: copies the procedure and opens the approval a pending request waits for.
   catalogReaction,
+  // Then: SLA clocks start (paused while pending approval), pause, resume, stop and retarget.
+  slaReaction,
   // Last: it files children and resolves parents, whose own reactions then run in full.
   workflowReaction,
 ];

@@ -1,7 +1,11 @@
 import type { TimerHandlers } from '../platform/jobs/timers.ts';
+import { slaTimerHandlers } from './sla/sla.timers.ts';
 
 /**
  * Every module's timer kinds and what firing one does. The timer loop (started by main.ts) and tests
  * that fire timers pass this map; platform/jobs knows no domain.
  */
-export const domainTimerHandlers: TimerHandlers = {};
+export const domainTimerHandlers: TimerHandlers = {
+  // sla.warning, sla.breach
+  ...slaTimerHandlers,
+};

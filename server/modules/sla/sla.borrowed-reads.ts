@@ -16,8 +16,10 @@ export interface ServiceForSla {
   active: boolean;
 }
 
-/** Belongs in catalog.service.ts (a `findServiceById`). */
-export async function selectServiceForSla(db: Queryable, serviceId: string): Promise<ServiceForSla | undefined> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Belongs in catalog.service.ts (a `findServiceById`); a slug is accepted too, as the catalog's URLs do. */
+export async function selectServiceForSla(db: Queryable, idOrSlug: string): Promise<ServiceForSla | undefined> {
   const [service] = await db
     .select({
       id: services.id,
@@ -28,7 +30,7 @@ export async function selectServiceForSla(db: Queryable, serviceId: string): Pro
       active: services.active,
     })
     .from(services)
-    .where(eq(services.id, serviceId))
+    .where(UUID.test(idOrSlug) ? eq(services.id, idOrSlug) : eq(services.slug, idOrSlug))
     .limit(1);
   return service;
 }

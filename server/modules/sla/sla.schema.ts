@@ -121,11 +121,16 @@ export type ClockView = z.infer<typeof clockView>;
 
 export const requestSlaView = z.object({ key: z.string(), clocks: z.array(clockView) });
 
-export const serviceIdParams = z.strictObject({ id: z.uuid('must be a service id') });
+export const serviceParams = z.strictObject({
+  idOrSlug: z
+    .string()
+    .regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9-]{0,62})$/i, 'must be a service id or slug')
+    .describe('The service id or slug'),
+});
 
 export const expectedWaitView = z.object({
   openNow: z.boolean(),
-  /** Now when open; null when the team has no calendar (then it is taken as always open) or never opens. */
+  /** Now when open; null when the team's calendar never opens. A team without a calendar counts as always open, as its clocks do. */
   nextOpenAt: z.iso.datetime().nullable(),
   closesAt: z.iso.datetime().optional(),
   timeZone: z.string(),
