@@ -5,6 +5,7 @@ import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import { applyHallwayChange, createRequest } from '../requests/requests.service.ts';
 import { inDependencyOrder, isDone, stepsReadyToOpen } from './workflow-definition.ts';
+import { findServiceById } from '../catalog/catalog.service.ts';
 import * as store from './workflows.store.ts';
 
 /**
@@ -38,7 +39,7 @@ export const workflowReaction: RequestReaction = async (tx, change) => {
 };
 
 async function startWorkflow(tx: Queryable, parent: RequestRow, at: Date): Promise<void> {
-  const service = await store.selectWorkflowService(tx, parent.serviceId!);
+  const service = await findServiceById(tx, parent.serviceId!);
   if (!service || service.workflow.length === 0) return;
   await store.insertSteps(tx, parent.id, service.workflow);
   if (parent.status === 'pending_approval') return;
@@ -101,7 +102,7 @@ async function advance(tx: Queryable, parentId: string, at: Date): Promise<void>
  * where the requester's answers are.
  */
 async function openStep(tx: Queryable, parent: store.ParentFacts, stepKey: string, serviceId: string, at: Date): Promise<NewEvent> {
-  const service = await store.selectWorkflowService(tx, serviceId);
+  const service = await findServiceById(tx, serviceId);
   const team = service && (await findTeamById(tx, service.teamId));
   const requester = await findPersonById(tx, parent.requesterId);
   if (!service || !team || !requester) {

@@ -4,6 +4,7 @@ import { canView, type RequestActor } from '../requests/requests.policy.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
 import { inDependencyOrder, isDone } from './workflow-definition.ts';
 import type { WorkflowStepView, WorkflowView } from './workflows.schema.ts';
+import { findServiceById, type ServiceRow } from '../catalog/catalog.service.ts';
 import * as store from './workflows.store.ts';
 
 export { workflowReaction } from './workflow-reaction.ts';
@@ -23,9 +24,9 @@ export async function getWorkflowProgress(db: Queryable, actor: RequestActor, ke
   const steps = await store.selectSteps(db, parent.id);
   const done = new Set(steps.filter((step) => step.child && isDone(step.child.status)).map((step) => step.stepKey));
 
-  const services = new Map<string, Promise<store.WorkflowService | undefined>>();
+  const services = new Map<string, Promise<ServiceRow | undefined>>();
   const serviceOf = (id: string) => {
-    if (!services.has(id)) services.set(id, store.selectWorkflowService(db, id));
+    if (!services.has(id)) services.set(id, findServiceById(db, id));
     return services.get(id)!;
   };
   const teams = new Map<string, Promise<{ slug: string; name: string }>>();

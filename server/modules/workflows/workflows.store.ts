@@ -1,49 +1,19 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../platform/db/database.ts';
-import { services, type WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
+import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
 import { serviceRequests, type RequestStatus } from '../requests/requests.tables.ts';
 import { requestWorkflowSteps } from './workflows.tables.ts';
 
-// The only place that writes SQL for workflows. Two reads reach into other modules' tables, on
-// purpose and read-only:
-//  - services: a workflow needs a service's team, name, confidentiality and workflow while a
-//    request is being filed, inside that transaction, with no caller to check (Hallway acts). The
-//    catalog's service functions are written for callers and were not there when this was; this
-//    is the minimal read, by id, of the columns a workflow copies.
-//  - requests: a parent's progress is its children's statuses, read together with the steps in one
-//    query and under the steps' row locks (see lockSteps). The requests service reads a request
-//    only for an actor who may see it; Hallway reads its own children.
+// The only place that writes SQL for workflows. It reads the requests table too, read-only and on
+// purpose: a parent's progress is its children's statuses, read together with the steps in one
+// query and under the steps' row locks (see lockSteps). The requests service reads a request only
+// for an actor who may see it; here Hallway reads the children it opened itself.
 
 const steps = requestWorkflowSteps;
 const child = alias(serviceRequests, 'child');
 
-/** What a workflow needs of a service: to start one, and to open a step through it. */
-export interface WorkflowService {
-  id: string;
-  teamId: string;
-  name: string;
-  confidential: boolean;
-  defaultPriority: 'low' | 'normal' | 'high' | 'urgent';
-  workflow: WorkflowStepDefinition[];
-}
-
-export async function selectWorkflowService(db: Queryable, serviceId: string): Promise<WorkflowService | undefined> {
-  const [row] = await db
-    .select({
-      id: services.id,
-      teamId: services.teamId,
-      name: services.name,
-      confidential: services.confidential,
-      defaultPriority: services.defaultPriority,
-      workflow: services.workflow,
-    })
-    .from(services)
-    .where(eq(services.id, serviceId));
-  return row;
-}
-
-/** The parent's copy of its service's workflow, in definition order (`position` keeps it). */
+/** The parent's copy of its service's workflow (see workflows.tables.ts). */
 export async function insertSteps(tx: Queryable, parentRequestId: string, definition: readonly WorkflowStepDefinition[]): Promise<void> {
   if (definition.length === 0) return;
   await tx.insert(steps).values(
