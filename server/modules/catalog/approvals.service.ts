@@ -8,7 +8,7 @@ import { findVisibleRequest } from '../requests/visible-request.ts';
 import { requestById, requestByKey, type RequestRow } from './catalog.borrowed-reads.ts';
 import { canDecideApproval, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
-import { answerRecordSchema, displayAnswers } from './intake-form.ts';
+import { answersInFormOrder } from './catalog.views.ts';
 import type { ApprovalView, DecisionBody, ListApprovalsQuery } from './request-work.schema.ts';
 
 // Approvals a request waits for before work starts. The approver decides on what the approval shows
@@ -24,7 +24,7 @@ async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names
     names.person(request.requesterId),
     request.serviceId === null ? undefined : store.selectServiceById(db, request.serviceId),
   ]);
-  const record = answerRecordSchema.safeParse(request.answers);
+  const shown = await answersInFormOrder(db, request.serviceId, request.answers);
   return {
     id: row.id,
     rule: row.rule,
@@ -43,7 +43,7 @@ async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names
       team: { slug: team.slug, name: team.name },
       requester,
       service: service ? { id: service.id, slug: service.slug, name: service.name } : null,
-      answers: record.success ? displayAnswers(record.data) : [],
+      answers: shown?.answers ?? [],
     },
   };
 }

@@ -54,6 +54,10 @@ describe('a valid request through a service', () => {
       },
     });
     expect(answers.json().answers).toContainEqual({ name: 'kind', label: 'What is it', type: 'choice', text: 'Laptop' });
+    // In the form's order, whatever order the database keeps the keys in.
+    expect(answers.json().answers.map((answer: { name: string }) => answer.name)).toEqual([
+      'summary', 'details', 'asset_tag', 'copies', 'needed_by', 'kind', 'extras', 'colleague',
+    ]);
     const detail = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request.key}`, headers: cast.headers.employee });
     expect(detail.json().timeline[0]).toMatchObject({ kind: 'created', data: { service: service.slug, serviceId: service.id, formVersion: 1 } });
   });

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
 import { fingerprintOf } from '../../platform/http/idempotency.ts';
 import { findPersonById, requireTeamBySlug } from '../people/people.service.ts';
-import { workflowDefinitionProblems } from '../workflows/workflow-definition.ts';
+import { workflowDefinitionProblems, workflowStepServiceProblems } from '../workflows/workflow-definition.ts';
 import { canManageService, canSeeService, managedTeamsOf, worksOnService, type CatalogActor } from './catalog.policy.ts';
 import {
   createServiceBody,
@@ -196,13 +196,10 @@ async function checkReferences(
     if (!person?.active) problems.push({ field: 'body.approval.personId', reason: 'no active person has this id' });
   }
   if (input.workflow !== undefined) {
-    problems.push(...workflowDefinitionProblems(input.workflow, 'body.workflow'));
-    const existing = await store.selectExistingServiceIds(tx, input.workflow.map((step) => step.serviceId.toLowerCase()));
-    input.workflow.forEach((step, index) => {
-      const at = `body.workflow.${index}.serviceId`;
-      if (step.serviceId.toLowerCase() === serviceId) problems.push({ field: at, reason: 'a service cannot spawn a request of itself' });
-      else if (!existing.has(step.serviceId.toLowerCase())) problems.push({ field: at, reason: 'no service has this id' });
-    });
+    const steps = input.workflow.map((step) => ({ ...step, serviceId: step.serviceId.toLowerCase() }));
+    const named = await store.selectServicesByIds(tx, steps.map((step) => step.serviceId));
+    const facts = new Map(named.map((row) => [row.id, { id: row.id, name: row.name, workflowLength: row.workflow.length }]));
+    problems.push(...workflowDefinitionProblems(steps, 'body.workflow'), ...workflowStepServiceProblems(steps, facts, serviceId, 'body.workflow'));
   }
   input.form?.fields.forEach((field, index) => {
     // Uploads do not exist yet (see intake.service.ts), so a required file could never be answered.

@@ -43,10 +43,9 @@ export async function selectServiceBySlug(db: Queryable, slug: string): Promise<
   return row;
 }
 
-export async function selectExistingServiceIds(db: Queryable, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: services.id }).from(services).where(inArray(services.id, ids));
-  return new Set(rows.map((row) => row.id));
+export async function selectServicesByIds(db: Queryable, ids: string[]): Promise<ServiceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(services).where(inArray(services.id, [...new Set(ids)]));
 }
 
 export interface ServiceFilter {

@@ -1,6 +1,8 @@
+import type { Queryable } from '../../platform/db/database.ts';
 import { NameBook } from '../requests/requests.views.ts';
 import type { FormView, ServiceView } from './catalog.schema.ts';
-import type { FormRow, ServiceRow } from './catalog.store.ts';
+import { selectForm, type FormRow, type ServiceRow } from './catalog.store.ts';
+import { answerRecordSchema, displayAnswers, type DisplayedAnswer } from './intake-form.ts';
 
 // Shaping services for the API. Names of teams and people come through the people service (NameBook).
 
@@ -42,6 +44,21 @@ export async function toServiceView(row: ServiceRow, form: FormRow, names: NameB
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * A request's stored answers for people to read, in the order of the form they were given to.
+ * jsonb keeps object keys in its own order (shortest first), not the form's, so the order comes
+ * from that form version, which is never deleted; names it does not know (none, normally) go last.
+ */
+export async function answersInFormOrder(db: Queryable, serviceId: string | null, stored: unknown): Promise<{ formVersion: number; answers: DisplayedAnswer[]; values: Record<string, string | number | string[]> } | undefined> {
+  const record = answerRecordSchema.safeParse(stored);
+  if (!record.success) return undefined;
+  const form = serviceId === null ? undefined : await selectForm(db, serviceId, record.data.formVersion);
+  const order = new Map(form?.form.fields.map((field, index) => [field.name, index]) ?? []);
+  const rank = (name: string) => order.get(name) ?? Number.MAX_SAFE_INTEGER;
+  const answers = displayAnswers(record.data).sort((a, b) => rank(a.name) - rank(b.name));
+  return { formVersion: record.data.formVersion, answers, values: record.data.answers };
 }
 
 export { NameBook };

@@ -8,7 +8,8 @@ import { createRequest } from '../requests/requests.service.ts';
 import type { RequestPriority } from '../requests/requests.tables.ts';
 import { canSeeService, isInAudience, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
-import { answerRecord, answerRecordSchema, displayAnswers, validateAnswers, type AnswerContext } from './intake-form.ts';
+import { answerRecord, validateAnswers, type AnswerContext } from './intake-form.ts';
+import { answersInFormOrder } from './catalog.views.ts';
 import type { IntakeView } from './request-work.schema.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
@@ -192,11 +193,11 @@ export function dayIn(timeZone: string, at: Date): string {
 export async function getRequestIntake(db: Queryable, actor: CatalogActor, key: string): Promise<IntakeView> {
   const request = await findVisibleRequest(db, actor, key);
   const service = request.serviceId === null ? undefined : await store.selectServiceById(db, request.serviceId);
-  const record = answerRecordSchema.safeParse(request.answers);
+  const shown = await answersInFormOrder(db, request.serviceId, request.answers);
   return {
     service: service ? { id: service.id, slug: service.slug, name: service.name } : null,
-    formVersion: record.success ? record.data.formVersion : null,
-    answers: record.success ? displayAnswers(record.data) : [],
-    values: record.success ? record.data.answers : {},
+    formVersion: shown?.formVersion ?? null,
+    answers: shown?.answers ?? [],
+    values: shown?.values ?? {},
   };
 }
