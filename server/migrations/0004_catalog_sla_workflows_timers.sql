@@ -175,4 +175,8 @@ CREATE INDEX "timers_pending_due_idx" ON "timers" USING btree ("due_at") WHERE "
 ALTER TABLE "requests" ADD CONSTRAINT "requests_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_parent_id_requests_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "requests_service_created_idx" ON "requests" USING btree ("service_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "requests_parent_idx" ON "requests" USING btree ("parent_id");
+CREATE INDEX "requests_parent_idx" ON "requests" USING btree ("parent_id");--> statement-breakpoint
+-- A request made through a service that needs approval waits in pending_approval (see lifecycle.ts).
+ALTER TABLE requests DROP CONSTRAINT requests_status_known;--> statement-breakpoint
+ALTER TABLE requests ADD CONSTRAINT requests_status_known
+  CHECK (status IN ('pending_approval', 'new', 'acknowledged', 'in_progress', 'waiting_on_requester', 'resolved', 'closed'));
