@@ -26,6 +26,11 @@ function payloadOf(timer: DueTimer): SlaTimerPayload | undefined {
 async function currentClock(tx: Queryable, timer: DueTimer): Promise<store.ClockRow | undefined> {
   const payload = payloadOf(timer);
   if (!payload) return undefined;
+  // Lock the request before the clock, the order a change takes them in (its UPDATE, then the
+  // reaction's clocks), so a firing and a person's change wait for each other instead of deadlocking.
+  const unlocked = await store.selectClockById(tx, payload.clockId);
+  if (!unlocked || unlocked.generation !== payload.generation) return undefined;
+  await selectRequestById(tx, unlocked.requestId, { lock: true });
   const clock = await store.selectClockById(tx, payload.clockId, { lock: true });
   if (!clock || clock.generation !== payload.generation || clock.stoppedAt || !clock.runningSince) return undefined;
   return clock;
