@@ -158,11 +158,7 @@ describe('first response', () => {
     expect((await clocks(request.key)).first_response).toMatchObject({ met: 'missed', targetMinutes: 30, remainingMinutes: -60 });
   });
 
-  // Skipped until a migration lets a request be pending_approval: the check constraint
-  // requests_status_known (migration 0001) still lists only the six older statuses, and 0004 did not
-  // widen it, so no request can be filed waiting for approval yet. The pure engine's "starts paused"
-  // test covers the clock; this one covers the reaction once the constraint is fixed.
-  it.skip('a pending approval holds the clocks paused from the start; approval starts them', async () => {
+  it('a pending approval holds the clocks paused from the start; approval starts them', async () => {
     const request = await fileThroughService(t.database, people.employee, team, serviceId, { at: at('2026-03-11T09:00:00Z'), status: 'pending_approval' });
     expect((await clocks(request.key)).first_response).toMatchObject({ paused: true, dueAt: null, remainingMinutes: 60 });
     const [row] = await t.database.rows<{ id: string }>(sql`select id from requests where key = ${request.key}`);
