@@ -3,6 +3,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { appendRequestEvents, applyHallwayChange } from '../requests/request-changes.service.ts';
 import { canView } from '../requests/requests.policy.ts';
 import { REQUEST_KEY_PATTERN } from '../requests/requests.schema.ts';
+import { findPersonById, membershipsOfPerson } from '../people/people.service.ts';
+import { verifyApprovalLink } from './approval-links.ts';
 import { NameBook } from '../requests/requests.views.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
 import { requestById, requestByKey, type RequestRow } from './catalog.borrowed-reads.ts';
@@ -96,29 +98,79 @@ export async function decideApproval(
     const locked = await requestByKey(tx, key, { lock: true });
     const pending = locked ? await store.selectApproval(tx, approvalId, { lock: true }) : undefined;
     if (!locked || !pending || pending.requestId !== locked.id) throw approvalNotFound();
-    if (!canDecideApproval(actor, pending, locked)) {
-      if (!canView(actor, locked)) throw approvalNotFound();
-      throw new AppError('FORBIDDEN', pending.approverId === null ? "Only a lead of the service's team decides this approval" : 'Only the named approver decides this approval');
-    }
-    if (pending.status !== 'pending') {
-      throw new AppError('APPROVAL_ALREADY_DECIDED', `The approval was already ${pending.status}`, undefined, { approvalStatus: pending.status });
-    }
-    const status = body.decision === 'approve' ? 'approved' : 'rejected';
-    const decided = await store.decideApprovalRow(tx, pending.id, { status, comment: body.comment, decidedBy: actor.personId, at: options.at });
-    if (!decided) throw new AppError('APPROVAL_ALREADY_DECIDED');
-    await appendRequestEvents(
-      tx,
-      locked.id,
-      [{ actorId: actor.personId, kind: 'approval_decided', visibility: 'public', data: { approvalId: pending.id, decision: status, comment: body.comment } }],
-      options,
-    );
-    const changed = await applyHallwayChange(
-      tx,
-      locked.id,
-      { status: status === 'approved' ? 'new' : 'closed', reason: status === 'approved' ? 'approved' : 'approval rejected', data: { approvalId: pending.id } },
-      options,
-    );
-    return { approval: decided, request: changed ?? locked };
+    return recordDecision(tx, actor, locked, pending, body, options);
   });
   return toApprovalView(approval, request, names, db);
+}
+
+/**
+ * The same decision from a one-click link (see approval-links.ts): the token names the approval, the
+ * decision and the person it was mailed to, whose rights are checked now, as if they had signed in
+ * (a manager who has left, or a lead who is no longer one, cannot decide through an old link).
+ */
+export async function decideByLink(
+  db: Queryable,
+  secret: string,
+  token: string,
+  comment: string,
+  options: { at?: Date } = {},
+): Promise<ApprovalView> {
+  const verified = verifyApprovalLink(secret, token, options.at ?? new Date());
+  if (!verified.ok) throw new AppError('VALIDATION_FAILED', `body.token: ${verified.reason}`, [{ field: 'body.token', reason: verified.reason }]);
+  const { approvalId, decision, deciderId } = verified.claims;
+  const [person, memberships] = await Promise.all([findPersonById(db, deciderId), membershipsOfPerson(db, deciderId)]);
+  if (!person?.active) throw approvalNotFound();
+  const actor: CatalogActor = {
+    personId: person.id,
+    name: person.name,
+    isAdmin: person.isAdmin,
+    memberships: memberships.map((membership) => ({ teamId: membership.id, role: membership.role })),
+  };
+  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
+  const { approval, request } = await db.transaction(async (tx) => {
+    const found = await store.selectApproval(tx, approvalId);
+    const locked = found ? await requestById(tx, found.requestId, { lock: true }) : undefined;
+    const pending = locked ? await store.selectApproval(tx, approvalId, { lock: true }) : undefined;
+    if (!locked || !pending) throw approvalNotFound();
+    return recordDecision(tx, actor, locked, pending, { decision, comment }, options);
+  });
+  return toApprovalView(approval, request, names, db);
+}
+
+async function recordDecision(
+  tx: Queryable,
+  actor: CatalogActor,
+  locked: RequestRow,
+  pending: store.ApprovalRow,
+  body: DecisionBody,
+  options: { at?: Date },
+): Promise<{ approval: store.ApprovalRow; request: RequestRow }> {
+  if (!canDecideApproval(actor, pending, locked)) {
+    if (!canView(actor, locked)) throw approvalNotFound();
+    throw new AppError('FORBIDDEN', pending.approverId === null ? "Only a lead of the service's team decides this approval" : 'Only the named approver decides this approval');
+  }
+  if (pending.status !== 'pending') {
+    throw new AppError('APPROVAL_ALREADY_DECIDED', `The approval was already ${pending.status}`, undefined, { approvalStatus: pending.status });
+  }
+  if (body.decision === 'reject' && body.comment.trim() === '') {
+    throw new AppError('VALIDATION_FAILED', 'body.comment: a rejection needs a comment the requester can read', [
+      { field: 'body.comment', reason: 'a rejection needs a comment the requester can read' },
+    ]);
+  }
+  const status = body.decision === 'approve' ? 'approved' : 'rejected';
+  const decided = await store.decideApprovalRow(tx, pending.id, { status, comment: body.comment, decidedBy: actor.personId, at: options.at });
+  if (!decided) throw new AppError('APPROVAL_ALREADY_DECIDED');
+  await appendRequestEvents(
+    tx,
+    locked.id,
+    [{ actorId: actor.personId, kind: 'approval_decided', visibility: 'public', data: { approvalId: pending.id, decision: status, comment: body.comment } }],
+    options,
+  );
+  const changed = await applyHallwayChange(
+    tx,
+    locked.id,
+    { status: status === 'approved' ? 'new' : 'closed', reason: status === 'approved' ? 'approved' : 'approval rejected', data: { approvalId: pending.id } },
+    options,
+  );
+  return { approval: decided, request: changed ?? locked };
 }

@@ -4,6 +4,7 @@ import { describeAccessMatrix, type EndpointAccess } from '../../../test/support
 import { allowPendingApprovalUntilMigrated, filedThrough, publishService, uniqueSlug } from '../../../test/support/catalog-factories.ts';
 import { buildCast, type Cast, type Role } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { approvalLinkPair, processLinkSecret } from './approval-links.ts';
 import type { ServiceView } from './catalog.schema.ts';
 
 // Every catalog endpoint, for every role. The cast's `team` owns the services; the employee files
@@ -39,10 +40,14 @@ const roles = (anonymous: number, employee: number, otherEmployee: number, agent
 const get = (url: string): InjectOptions => ({ method: 'GET', url: `/api/v1${url}` });
 const filedBy = async (service: ServiceView) => (await filedThrough(t.app, cast.headers.employee, service.slug, { answers: {} })).key;
 
-async function decision(service: ServiceView): Promise<InjectOptions> {
+async function pendingApproval(service: ServiceView): Promise<{ key: string; id: string }> {
   const key = await filedBy(service);
   const approvals = await t.app.inject({ ...get(`/requests/${key}/approvals`), headers: cast.headers.employee });
-  const id: string = approvals.json().items[0].id;
+  return { key, id: approvals.json().items[0].id };
+}
+
+async function decision(service: ServiceView): Promise<InjectOptions> {
+  const { key, id } = await pendingApproval(service);
   return { method: 'POST', url: `/api/v1/requests/${key}/approvals/${id}/decision`, payload: { decision: 'approve', comment: 'Fine' } };
 }
 
@@ -108,6 +113,16 @@ const matrix: EndpointAccess[] = [
   // The named approver is the other employee; those who see the request but are not them get 403.
   { endpoint: 'POST decision (named person)', request: () => decision(personApproved), expected: roles(401, 403, 200, 404, 403, 403, 403) },
   { endpoint: 'POST decision (team lead)', request: () => decision(leadApproved), expected: roles(401, 403, 404, 404, 403, 200, 403) },
+  // Public: the signed token decides who acts, whoever (if anyone) is signed in when it is posted.
+  {
+    endpoint: 'POST /approvals/decide-by-link',
+    request: async () => {
+      const { id } = await pendingApproval(personApproved);
+      const token = approvalLinkPair(processLinkSecret, id, cast.people.otherEmployee.id, new Date()).approve;
+      return { method: 'POST', url: '/api/v1/approvals/decide-by-link', payload: { token } };
+    },
+    expected: roles(200, 200, 200, 200, 200, 200, 200),
+  },
 ];
 
 describeAccessMatrix(matrix, () => ({ t, cast }));

@@ -4,6 +4,7 @@ import { fingerprint } from '../../../test/support/database-fingerprint.ts';
 import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { ServiceView } from './catalog.schema.ts';
+import { approvalLinkPair, processLinkSecret, signApprovalLink } from './approval-links.ts';
 import type { ApprovalView } from './request-work.schema.ts';
 
 // Approvals: a request from a service that needs one waits (pending_approval) until its approver
@@ -207,5 +208,48 @@ describe('who decides', () => {
     }
     const bad = await fileThrough(t.app, employee.headers, 'book-time-off', { answers: { ...answers(), first_day: dayFromToday(-1) } });
     expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(['body.answers.first_day']);
+  });
+});
+
+describe('one-click links', () => {
+  const byLink = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/approvals/decide-by-link', payload });
+
+  it('decide without signing in, as the person the link was mailed to; once', async () => {
+    const request = await filedThrough(t.app, employee.headers, 'book-time-off', { answers: answers() });
+    const approval = await pendingApprovalOf(request.key, employee.headers);
+    const links = approvalLinkPair(processLinkSecret, approval.id, manager.id, new Date());
+    const approved = await byLink({ token: links.approve, comment: 'From my phone' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: { id: manager.id }, request: { status: 'new' } });
+    const seen = await timelineOf(request.key, employee.headers);
+    expect(seen.timeline.find((entry) => entry.kind === 'approval_decided')).toMatchObject({ actor: { id: manager.id }, data: { comment: 'From my phone' } });
+    const again = await byLink({ token: links.reject, comment: 'No' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuse forged, expired and misdirected links, writing nothing', async () => {
+    const request = await filedThrough(t.app, employee.headers, 'book-time-off', { answers: answers() });
+    const approval = await pendingApprovalOf(request.key, employee.headers);
+    const before = await fingerprint(t.database);
+    const forged = approvalLinkPair('not-the-secret', approval.id, manager.id, new Date()).approve;
+    const expired = signApprovalLink(processLinkSecret, { approvalId: approval.id, decision: 'approve', deciderId: manager.id, expiresAt: new Date(Date.now() - 1000) });
+    const toStranger = approvalLinkPair(processLinkSecret, approval.id, stranger.id, new Date()).approve;
+    const toRequester = approvalLinkPair(processLinkSecret, approval.id, employee.id, new Date()).approve;
+    const rejectWithoutWhy = approvalLinkPair(processLinkSecret, approval.id, manager.id, new Date()).reject;
+    const cases: Array<[Record<string, unknown>, number, string?]> = [
+      [{ token: forged }, 400, 'body.token'],
+      [{ token: expired }, 400, 'body.token'],
+      [{ token: 'garbage' }, 400, 'body.token'],
+      [{}, 400, 'body.token'],
+      [{ token: toStranger }, 404],
+      [{ token: toRequester }, 403],
+      [{ token: rejectWithoutWhy }, 400, 'body.comment'],
+    ];
+    for (const [payload, status, field] of cases) {
+      const response = await byLink(payload);
+      expect(response.statusCode, response.body).toBe(status);
+      if (field) expect(response.json().errors.map((error: { field: string }) => error.field)).toContain(field);
+    }
+    expect(await fingerprint(t.database)).toEqual(before);
   });
 });

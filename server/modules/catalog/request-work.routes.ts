@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
-import { decideApproval, listMyApprovals, listRequestApprovals } from './approvals.service.ts';
+import { decideApproval, decideByLink, listMyApprovals, listRequestApprovals } from './approvals.service.ts';
 import { getRequestIntake } from './intake.service.ts';
 import {
   approvalList,
   approvalView,
   decisionBody,
+  decideByLinkBody,
   decisionParams,
   intakeView,
   listApprovalsQuery,
@@ -75,6 +76,31 @@ export function requestWorkRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => decideApproval(db, requireActor(request), request.params.key, request.params.approvalId, request.body),
+    );
+  };
+}
+
+/**
+ * POST /approvals/decide-by-link { token, comment? }: the page an e-mailed one-click link opens
+ * posts its token here. Open to the signed-out (config.public) and free of CSRF checks: the signed,
+ * expiring token is the proof, and it names who decides (see approval-links.ts).
+ */
+export function approvalLinkRoutes(deps: ModuleDeps, secret: string) {
+  const { db } = deps.database;
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/approvals/decide-by-link',
+      {
+        config: { public: true, skipCsrf: true },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Decide an approval from a one-click e-mail link (no sign-in: the token is the proof)',
+          security: [],
+          body: decideByLinkBody,
+          response: { 200: approvalView },
+        },
+      },
+      async (request) => decideByLink(db, secret, request.body.token, request.body.comment),
     );
   };
 }

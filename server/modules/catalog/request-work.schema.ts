@@ -86,3 +86,8 @@ export const intakeView = z.object({
   values: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
 });
 export type IntakeView = z.infer<typeof intakeView>;
+
+export const decideByLinkBody = z.strictObject({
+  token: z.string().min(1, 'must not be empty').max(1000, 'is not an approval link token'),
+  comment: noNul(z.string().trim().max(2000, 'must be at most 2000 characters')).default(''),
+});
