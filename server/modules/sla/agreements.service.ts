@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { findTeamById } from '../people/people.service.ts';
-import { selectServiceForSla } from './sla.borrowed-reads.ts';
+import { findService } from '../catalog/catalog.service.ts';
 import { canListAgreements, canProposeAgreement, canReadAgreement, canWithdrawAgreement, sidesToAccept, type SlaActor } from './sla.policy.ts';
 import type { AgreementView } from './sla.schema.ts';
 import { slaTargetsByPriority } from './sla.schema.ts';
@@ -74,7 +74,7 @@ export async function proposeAgreement(tx: Queryable, actor: SlaActor, input: Pr
   const endsOn = validDate(input.endsOn, 'body.endsOn');
   if (startsOn && endsOn && endsOn < startsOn) throw fieldError('body.endsOn', 'must not be before startsOn');
   if (input.serviceId) {
-    const service = await selectServiceForSla(tx, input.serviceId);
+    const service = await findService(tx, input.serviceId);
     if (!service || service.teamId !== provider.id) throw fieldError('body.serviceId', 'is not a service of the provider team');
   }
   const now = new Date();

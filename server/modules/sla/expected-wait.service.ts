@@ -2,7 +2,9 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { CalendarNeverOpensError, nextClose, nextOpen } from '../calendars/business-time.ts';
 import { businessCalendarOfTeam } from '../calendars/calendars.service.ts';
-import { selectFirstResponseMedian, selectServiceForSla } from './sla.borrowed-reads.ts';
+import { findVisibleService } from '../catalog/catalog.service.ts';
+import type { CatalogActor } from '../catalog/catalog.policy.ts';
+import { selectFirstResponseMedian } from './sla.borrowed-reads.ts';
 import type { ExpectedWaitView } from './sla.schema.ts';
 import { resolveTargets } from './sla-targets.ts';
 
@@ -18,13 +20,14 @@ const RECENT_DAYS = 30;
  */
 export const SERVICE_SAMPLE_THRESHOLD = 5;
 
-export async function expectedWait(db: Queryable, viewerId: string, idOrSlug: string, now = new Date()): Promise<ExpectedWaitView> {
-  const service = await selectServiceForSla(db, idOrSlug);
-  if (!service?.active) throw new AppError('SERVICE_NOT_FOUND', undefined, [{ field: 'params.idOrSlug', reason: 'is not an active service' }]);
+export async function expectedWait(db: Queryable, viewer: CatalogActor, idOrSlug: string, now = new Date()): Promise<ExpectedWaitView> {
+  // Whoever may see the service (its audience, the team, admins: catalog.policy.ts); 404 otherwise.
+  const service = await findVisibleService(db, viewer, idOrSlug);
+  if (!service.active) throw new AppError('SERVICE_NOT_FOUND', undefined, [{ field: 'params.idOrSlug', reason: 'is not an active service' }]);
 
   const [calendar, targets] = await Promise.all([
     businessCalendarOfTeam(db, service.teamId),
-    resolveTargets(db, { serviceId: service.id, requesterId: viewerId, priority: service.defaultPriority }, now),
+    resolveTargets(db, { serviceId: service.id, requesterId: viewer.personId, priority: service.defaultPriority }, now),
   ]);
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000);
   const ofService = await selectFirstResponseMedian(db, { serviceId: service.id }, since, now);

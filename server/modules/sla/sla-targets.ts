@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { businessCalendarOfTeam } from '../calendars/calendars.service.ts';
 import { findPersonById } from '../people/people.service.ts';
 import type { RequestPriority } from '../requests/requests.tables.ts';
-import { selectServiceForSla, type ServiceForSla } from './sla.borrowed-reads.ts';
+import { findService, type ServiceRow } from '../catalog/catalog.service.ts';
 import { findSlaPolicy } from './sla.service.ts';
 import * as store from './sla.store.ts';
 import type { SlaMetric, SlaTargets } from './sla.tables.ts';
@@ -19,7 +19,7 @@ export interface MetricTarget {
 }
 
 export interface ResolvedTargets {
-  service: ServiceForSla;
+  service: ServiceRow;
   policy: store.PolicyRow | undefined;
   warnAtPercent: number;
   byMetric: Partial<Record<SlaMetric, MetricTarget>>;
@@ -42,7 +42,7 @@ export interface RequestForTargets {
 
 export async function resolveTargets(db: Queryable, request: RequestForTargets, at: Date): Promise<ResolvedTargets | undefined> {
   if (!request.serviceId) return undefined;
-  const service = await selectServiceForSla(db, request.serviceId);
+  const service = await findService(db, request.serviceId);
   if (!service) return undefined;
   const policy = service.slaPolicyId ? await findSlaPolicy(db, service.slaPolicyId) : undefined;
   const agreement = await agreementInForce(db, service, request.requesterId, at);
@@ -61,7 +61,7 @@ export async function resolveTargets(db: Queryable, request: RequestForTargets, 
  * provider's calendar day (UTC for a team without a calendar), for this service or all the
  * provider's. One for the service wins over a general one; then the newest.
  */
-async function agreementInForce(db: Queryable, service: ServiceForSla, requesterId: string, at: Date): Promise<store.AgreementRow | undefined> {
+async function agreementInForce(db: Queryable, service: ServiceRow, requesterId: string, at: Date): Promise<store.AgreementRow | undefined> {
   const requester = await findPersonById(db, requesterId);
   if (!requester?.homeTeamId || requester.homeTeamId === service.teamId) return undefined;
   const candidates = await store.selectAgreementsInForce(db, service.teamId, requester.homeTeamId, service.id);

@@ -1,39 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Queryable } from '../../platform/db/database.ts';
-import { services } from '../catalog/catalog.tables.ts';
 
-// Reads of other modules' tables that their services do not offer yet. A module should read another
-// through that module's service (CONVENTIONS.md); these are stopgaps, each saying where it belongs:
-// the catalog service was being written at the same time as this module, and the requests module
-// has no statistics read. Move each into its owner's store and call it through the owner's service.
-
-export interface ServiceForSla {
-  id: string;
-  teamId: string;
-  name: string;
-  slaPolicyId: string | null;
-  defaultPriority: 'low' | 'normal' | 'high' | 'urgent';
-  active: boolean;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Belongs in catalog.service.ts (a `findServiceById`); a slug is accepted too, as the catalog's URLs do. */
-export async function selectServiceForSla(db: Queryable, idOrSlug: string): Promise<ServiceForSla | undefined> {
-  const [service] = await db
-    .select({
-      id: services.id,
-      teamId: services.teamId,
-      name: services.name,
-      slaPolicyId: services.slaPolicyId,
-      defaultPriority: services.defaultPriority,
-      active: services.active,
-    })
-    .from(services)
-    .where(UUID.test(idOrSlug) ? eq(services.id, idOrSlug) : eq(services.slug, idOrSlug))
-    .limit(1);
-  return service;
-}
+// A read of another module's table that its service does not offer yet. A module should read
+// another through that module's service (CONVENTIONS.md); this is a stopgap saying where it belongs:
+// the requests module has no statistics read. Move it into requests.store.ts and call it through
+// the requests service.
 
 export interface FirstResponseSample {
   /** Median wall-clock minutes from filing to first response; null with no sample. */

@@ -102,7 +102,7 @@ export function slaRoutes(deps: ModuleDeps) {
           response: { 200: expectedWaitView },
         },
       },
-      async (request) => expectedWait(db, requireActor(request).personId, request.params.idOrSlug),
+      async (request) => expectedWait(db, requireActor(request), request.params.idOrSlug),
     );
 
     await app.register(agreementRoutes(deps));

@@ -6,7 +6,7 @@ import { appendRequestEvents, applyHallwayChange } from '../requests/request-cha
 // A stopgap read: the requests service offers no read by id yet (belongs there as findRequestById).
 import { selectRequestById } from '../requests/requests.store.ts';
 import { requestPriorities, type RequestPriority } from '../requests/requests.tables.ts';
-import { selectServiceForSla } from './sla.borrowed-reads.ts';
+import { findService } from '../catalog/catalog.service.ts';
 import { SLA_BREACH_TIMER, SLA_WARNING_TIMER, slaEvent, type SlaTimerPayload } from './sla-clocks.service.ts';
 import { findSlaPolicy } from './sla.service.ts';
 import * as store from './sla.store.ts';
@@ -68,7 +68,7 @@ const DEFAULT_ESCALATION: EscalationActions = { notifyLead: true, raisePriority:
 /** The policy the clock counts for, or the service's (a clock from an agreement escalates as the service's policy says). */
 async function escalationFor(tx: Queryable, clock: store.ClockRow, serviceId: string | null): Promise<EscalationActions> {
   if (clock.source === 'policy') return (await findSlaPolicy(tx, clock.sourceId))?.escalation ?? DEFAULT_ESCALATION;
-  const service = serviceId ? await selectServiceForSla(tx, serviceId) : undefined;
+  const service = serviceId ? await findService(tx, serviceId) : undefined;
   const policy = service?.slaPolicyId ? await findSlaPolicy(tx, service.slaPolicyId) : undefined;
   return policy?.escalation ?? DEFAULT_ESCALATION;
 }
