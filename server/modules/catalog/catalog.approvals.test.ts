@@ -157,6 +157,20 @@ describe('who decides', () => {
     expect(await fingerprint(t.database)).toEqual(before);
   });
 
+  it('two decisions at once: exactly one wins, the other hears it was decided', async () => {
+    const request = await filedThrough(t.app, employee.headers, 'book-time-off', { answers: answers() });
+    const approval = await pendingApprovalOf(request.key, employee.headers);
+    const answered = await Promise.all([
+      decide(request.key, approval.id, manager.headers, { decision: 'approve' }),
+      decide(request.key, approval.id, manager.headers, { decision: 'reject', comment: 'No' }),
+    ]);
+    expect(answered.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    const seen = await timelineOf(request.key, employee.headers);
+    expect(seen.timeline.filter((entry) => entry.kind === 'approval_decided')).toHaveLength(1);
+    const winner = answered.find((response) => response.statusCode === 200)!.json();
+    expect(seen.status).toBe(winner.status === 'approved' ? 'new' : 'closed');
+  });
+
   it("falls back to the team's leads when the requester has no manager, and says so", async () => {
     const request = await filedThrough(t.app, orphan.headers, 'book-time-off', { answers: answers() });
     const approval = await pendingApprovalOf(request.key, orphan.headers);
