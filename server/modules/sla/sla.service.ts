@@ -100,7 +100,11 @@ export async function updateSlaPolicy(tx: Queryable, actor: SlaActor, id: string
   const current = await requirePolicy(tx, id);
   if (!canManagePolicy(actor, current.teamId)) throw new AppError('FORBIDDEN', MANAGE_REFUSED);
   const changes: Partial<store.NewPolicyRow> = {};
-  if (input.name !== undefined) changes.name = input.name.trim();
+  if (input.name !== undefined) {
+    changes.name = input.name.trim();
+    if (changes.name.length === 0 || changes.name.length > 200) throw fieldError('body.name', 'must be 1 to 200 characters');
+  }
+  // The escalation is replaced whole (absent flags take their defaults), like the targets.
   if (input.targets !== undefined) changes.targets = parseOrRefuse(slaTargetsByPriority, input.targets, 'body.targets');
   if (input.warnAtPercent !== undefined) changes.warnAtPercent = validWarnAt(input.warnAtPercent);
   if (input.escalation !== undefined) changes.escalation = await validEscalation(tx, current.teamId, input.escalation);
