@@ -7,6 +7,10 @@ import { bearerFor } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { DEMO_HOLIDAY_CALENDAR, englandAndWalesBankHolidays, officeMoveDay } from './demo-calendars.ts';
+import { parseIntakeForm, type IntakeForm } from '../catalog/intake-form.schema.ts';
+import { workflowDefinitionProblems } from '../workflows/workflow-definition.ts';
+import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
+import { quarterEndWindow } from './demo-catalog.ts';
 import { seedDemoOrganisation } from './demo-seed.ts';
 
 const now = new Date();
@@ -52,11 +56,14 @@ describe('the demo organisation', () => {
     expect(reach!.reached).toBe(60);
   });
 
-  it('staffs every serving team with a lead and agents', async () => {
+  it('staffs every serving team with a lead and agents; Sales has its VP as lead, to sign agreements', async () => {
     const desks = await rows<{ slug: string; leads: number; agents: number }>(sql`
       select t.slug, count(*) filter (where m.role = 'lead')::int as leads, count(*) filter (where m.role = 'agent')::int as agents
-      from teams t join team_memberships m on m.team_id = t.id group by t.slug order by t.slug`);
+      from teams t join team_memberships m on m.team_id = t.id where t.slug <> 'sales' group by t.slug order by t.slug`);
     expect(desks.map((desk) => desk.slug)).toEqual(['facilities', 'finance', 'hr', 'it', 'payroll', 'training']);
+    const sales = await rows<{ email: string; role: string }>(sql`
+      select p.email, m.role from team_memberships m join people p on p.id = m.person_id join teams t on t.id = m.team_id where t.slug = 'sales'`);
+    expect(sales).toEqual([{ email: 'james.carter@lumen.example', role: 'lead' }]);
     for (const desk of desks) {
       expect(desk.leads).toBeGreaterThanOrEqual(1);
       expect(desk.agents).toBeGreaterThanOrEqual(2);
@@ -68,9 +75,9 @@ describe('the demo organisation', () => {
     expect(await verifyPassword(person!.password_hash, 'demo password for tests')).toBe(true);
   });
 
-  it('has forty requests in every status, three of them confidential HR cases', async () => {
+  it('has forty free-form requests in every status, three of them confidential HR cases', async () => {
     const statuses = await rows<{ status: string; count: number }>(
-      sql`select status, count(*)::int as count from requests group by status order by status`,
+      sql`select status, count(*)::int as count from requests where service_id is null group by status order by status`,
     );
     expect(Object.fromEntries(statuses.map((row) => [row.status, row.count]))).toEqual({
       new: 5,
@@ -80,7 +87,7 @@ describe('the demo organisation', () => {
       resolved: 7,
       closed: 9,
     });
-    const confidential = await rows<{ key: string }>(sql`select key from requests where confidential order by key`);
+    const confidential = await rows<{ key: string }>(sql`select key from requests where confidential and service_id is null order by key`);
     expect(confidential).toHaveLength(3);
     expect(confidential.every(({ key }) => key.startsWith('HR-'))).toBe(true);
   });
@@ -88,12 +95,13 @@ describe('the demo organisation', () => {
   it('tells each request\'s story in its timeline, in order, in the past weeks', async () => {
     const [facts] = await rows<{ oldest: Date | string; newest: Date | string; disagree: number; unordered: number; unassigned_open: number }>(sql`
       select min(created_at) as oldest, (select max(occurred_at) from request_events) as newest,
-        (select count(*)::int from requests r where r.status <> 'new' and r.status <> coalesce((
+        (select count(*)::int from requests r where r.status <> coalesce((
            select e.data->>'to' from request_events e where e.request_id = r.id and e.kind = 'status_changed'
-           order by e.occurred_at desc, e.id desc limit 1), 'new')) as disagree,
+           order by e.occurred_at desc, e.id desc limit 1),
+           (select e.data->>'status' from request_events e where e.request_id = r.id and e.kind = 'created'), 'new')) as disagree,
         (select count(*)::int from request_events e join request_events f
            on f.request_id = e.request_id and f.id > e.id and f.occurred_at < e.occurred_at) as unordered,
-        (select count(*)::int from requests where status <> 'new' and assignee_id is null) as unassigned_open
+        (select count(*)::int from requests where status not in ('new', 'pending_approval') and assignee_id is null) as unassigned_open
       from requests`);
     expect(facts!.disagree).toBe(0);
     expect(facts!.unordered).toBe(0);
@@ -152,6 +160,97 @@ describe('the demo organisation', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/teams/it/availability', headers: await bearerFor(database, daniel!.id) });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ team: { slug: 'it', name: 'IT' }, timeZone: 'Europe/London' });
+  });
+});
+
+describe("the demo organisation's catalog", () => {
+  const servingTeams = ['facilities', 'finance', 'hr', 'it', 'payroll', 'training'];
+  const as = async (email: string) => {
+    const [person] = await rows<{ id: string }>(sql`select id from people where email = ${email}`);
+    return bearerFor(database, person!.id);
+  };
+
+  it('gives every serving team two to four services on its own SLA policy, with targets per priority', async () => {
+    const teams = await rows<{ slug: string; services: number; policies: number; on_own_policy: number; priorities: number }>(sql`
+      select t.slug, count(s.id)::int as services,
+             (select count(*)::int from sla_policies p where p.team_id = t.id) as policies,
+             count(s.id) filter (where p.team_id = t.id)::int as on_own_policy,
+             coalesce(max((select count(*) from jsonb_object_keys(p.targets))), 0)::int as priorities
+      from teams t left join services s on s.team_id = t.id left join sla_policies p on p.id = s.sla_policy_id
+      group by t.id, t.slug order by t.slug`);
+    for (const team of teams) {
+      if (!servingTeams.includes(team.slug)) {
+        expect(team, team.slug).toMatchObject({ services: 0, policies: 0 });
+        continue;
+      }
+      expect(team.services, team.slug).toBeGreaterThanOrEqual(2);
+      expect(team.services, team.slug).toBeLessThanOrEqual(4);
+      expect(team, team.slug).toMatchObject({ policies: 1, on_own_policy: team.services });
+      expect(team.priorities, team.slug).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('has forms that the intake-form engine accepts, using every kind of field, conditions and date bounds', async () => {
+    const forms = await rows<{ slug: string; form: IntakeForm; steps: number }>(sql`
+      select s.slug, f.form, jsonb_array_length(s.procedure)::int as steps
+      from services s join service_forms f on f.service_id = s.id and f.version = s.form_version`);
+    const fields = forms.flatMap(({ slug, form }) => {
+      const parsed = parseIntakeForm(form);
+      expect(parsed.ok, `${slug}: ${JSON.stringify(parsed.ok ? [] : parsed.problems)}`).toBe(true);
+      return form.fields;
+    });
+    expect(new Set(fields.map((field) => field.type))).toEqual(new Set(['short_text', 'long_text', 'number', 'date', 'choice', 'multi_choice', 'person']));
+    expect(fields.some((field) => field.showWhen)).toBe(true);
+    expect(fields.some((field) => field.type === 'date' && field.notBefore && field.notAfter)).toBe(true);
+    expect(forms.filter((form) => form.steps > 0).length).toBeGreaterThan(forms.length / 2);
+  });
+
+  it('has "Book time off" with manager approval, and time off waiting, approved and done', async () => {
+    const [service] = await rows<{ team: string; approval: unknown }>(sql`
+      select t.slug as team, s.approval from services s join teams t on t.id = s.team_id where s.slug = 'book-time-off'`);
+    expect(service).toEqual({ team: 'hr', approval: { approver: 'manager' } });
+    const approvals = await rows<{ status: string; request_status: string }>(sql`
+      select a.status, r.status as request_status from request_approvals a join requests r on r.id = a.request_id
+      join services s on s.id = r.service_id where s.slug = 'book-time-off' order by r.created_at`);
+    expect(approvals).toEqual([
+      { status: 'approved', request_status: 'resolved' },
+      { status: 'approved', request_status: 'resolved' },
+      { status: 'pending', request_status: 'pending_approval' },
+    ]);
+  });
+
+  it('has the onboarding workflow, one onboarding finished by its linked requests and one under way', async () => {
+    const [onboarding] = await rows<{ workflow: WorkflowStepDefinition[]; team: string }>(sql`
+      select s.workflow, t.slug as team from services s join teams t on t.id = s.team_id where s.slug = 'new-hire-onboarding'`);
+    expect(onboarding!.team).toBe('hr');
+    expect(workflowDefinitionProblems(onboarding!.workflow)).toEqual([]);
+    expect(onboarding!.workflow.map((step) => [step.key, step.after])).toEqual([['it', []], ['payroll', []], ['facilities', []], ['training', ['it']]]);
+
+    const parents = await rows<{ key: string; status: string }>(sql`
+      select r.key, r.status from requests r join services s on s.id = r.service_id where s.slug = 'new-hire-onboarding' order by r.created_at`);
+    const manager = await as('ryan.brooks@lumen.example');
+    const done = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${parents[0]!.key}/workflow`, headers: manager });
+    expect(done.json()).toMatchObject({ status: 'resolved', done: 4, total: 4 });
+    const underWay = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${parents[1]!.key}/workflow`, headers: await as('julia.novak@lumen.example') });
+    expect(underWay.json().steps.map((step: { step: string; state: string }) => [step.step, step.state])).toEqual([
+      ['facilities', 'open'], ['it', 'done'], ['payroll', 'done'], ['training', 'open'],
+    ]);
+  });
+
+  it('has an accepted agreement: a 30-minute first response from IT to Sales at quarter end', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: await as('james.carter@lumen.example') });
+    expect(response.statusCode, response.body).toBe(200);
+    const [agreement] = response.json().items;
+    expect(agreement).toMatchObject({ providerTeam: { slug: 'it' }, consumerTeam: { slug: 'sales' }, status: 'in_force', ...quarterEndWindow(now) });
+    for (const priority of ['low', 'normal', 'high', 'urgent']) expect(agreement.targets[priority]).toEqual({ firstResponse: 30 });
+  });
+
+  it("answers how long the laptop desk takes from its own recent requests", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/services/laptop-repair/expected-wait', headers: await as('chloe.nguyen@lumen.example') });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ basis: 'service' });
+    expect(response.json().sampleSize).toBeGreaterThanOrEqual(5);
+    expect(response.json().recentMedianFirstResponseMinutes).toBeGreaterThan(0);
   });
 });
 

@@ -1,14 +1,21 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { seedDemoCalendars } from './demo-calendars.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
 import { insertDemoDirectory } from './demo-directory.ts';
 import { demoEmail, demoPeople, demoTeams } from './demo-people.ts';
 import { demoRequests } from './demo-requests.ts';
+import { demoServiceRequests } from './demo-service-requests.ts';
+import { seedDemoServiceRequests } from './demo-service-timelines.ts';
 import { seedDemoRequests } from './demo-timelines.ts';
 
 export interface DemoSummary {
   teams: number;
   people: number;
+  /** Free-form and through the catalog, linked requests of workflows included. */
   requests: number;
+  /** Catalog services, and the SLA policies they are on (one per serving team). */
+  services: number;
+  policies: number;
   /** The company holiday calendar and one calendar per serving team. */
   calendars: number;
   /** A few demo people worth signing in as, one per point of view. */
@@ -21,10 +28,15 @@ export async function seedDemoOrganisation(tx: Queryable, options: { passwordHas
   const directory = await insertDemoDirectory(tx, options.passwordHash);
   const calendars = await seedDemoCalendars(tx, directory, now);
   const requests = await seedDemoRequests(tx, directory, demoRequests, now);
+  // After the calendars: SLA clocks count in the teams' business hours.
+  const catalog = await seedDemoCatalog(tx, directory, now);
+  const throughServices = await seedDemoServiceRequests(tx, directory, demoServiceRequests, now);
   return {
     teams: demoTeams.length,
     people: demoPeople.length,
-    requests,
+    requests: requests + throughServices,
+    services: catalog.serviceIdBySlug.size,
+    policies: catalog.policies,
     calendars,
     examples: [
       { role: 'IT team lead', email: demoEmail('tomasz.nowak') },

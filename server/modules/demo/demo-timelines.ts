@@ -99,7 +99,7 @@ export async function seedDemoRequests(db: Queryable, directory: DemoDirectory, 
   return requests.length;
 }
 
-function actorsFor(directory: DemoDirectory): (handle: string) => RequestActor {
+export function actorsFor(directory: DemoDirectory): (handle: string) => RequestActor {
   const byHandle = new Map(demoPeople.map((person) => [person.handle, person]));
   return (handle) => {
     const person = byHandle.get(handle);
