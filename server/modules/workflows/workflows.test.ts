@@ -51,14 +51,6 @@ async function childKeys(parentKey: string): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((row) => [row.step, row.key]));
 }
 
-/** Migration 0001's status check predates approvals; until a migration widens it, nothing can wait for approval. */
-async function pendingApprovalAllowed(): Promise<boolean> {
-  const [row] = await t.database.rows<{ definition: string }>(
-    sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'requests_status_known'`,
-  );
-  return !row || row.definition.includes('pending_approval');
-}
-
 describe('the onboarding workflow', () => {
   it('opens IT, Payroll and Facilities at once, Training once IT is done, and resolves the parent when all are done', async () => {
     const parentKey = await fileOnboarding('New hire: Jo Park');
@@ -142,8 +134,7 @@ describe('the onboarding workflow', () => {
     expect((await readRequest(t.app, cast.headers.manager, parentKey)).status).toBe('resolved');
   });
 
-  it('opens nothing while the parent waits for approval, and its first steps once approved', async (context) => {
-    if (!(await pendingApprovalAllowed())) context.skip('the requests_status_known constraint (migration 0001) still refuses pending_approval');
+  it('opens nothing while the parent waits for approval, and its first steps once approved', async () => {
     const parentKey = await fileOnboarding('New hire: Ana Cruz', 'pending_approval');
     expect((await progress(cast.headers.manager, parentKey)).steps.map((step) => step.state)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
     expect(await childKeys(parentKey)).toEqual({});
