@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
 import { fingerprintOf } from '../../platform/http/idempotency.ts';
 import { findPersonById, requireTeamBySlug } from '../people/people.service.ts';
+import { findSlaPolicy } from '../sla/sla.service.ts';
 import { workflowDefinitionProblems, workflowStepServiceProblems } from '../workflows/workflow-definition.ts';
 import { canManageService, canSeeService, managedTeamsOf, worksOnService, type CatalogActor } from './catalog.policy.ts';
 import {
@@ -101,7 +102,7 @@ export async function createService(tx: Queryable, author: ServiceAuthor, input:
   if (author !== 'system' && !canManageService(author, team.id)) {
     throw new AppError('FORBIDDEN', `Only an admin or a lead of ${team.name} publishes its services`);
   }
-  const { problems, audienceTeamIds } = await checkReferences(tx, values, undefined);
+  const { problems, audienceTeamIds } = await checkReferences(tx, values, { teamId: team.id });
   if (problems.length > 0) throw invalid(problems);
   const row = await writeOrExplain(() =>
     store.insertService(tx, {
@@ -142,7 +143,9 @@ export async function updateService(tx: Queryable, author: ServiceAuthor, id: st
   }
   if (current.version !== expected) throw versionConflict(current.version);
 
-  const { problems, audienceTeamIds } = await checkReferences(tx, change, current.id);
+  // A move to another team must take a policy of that team along.
+  const policyId = change.slaPolicyId !== undefined ? change.slaPolicyId : teamId !== currentTeam ? current.slaPolicyId : null;
+  const { problems, audienceTeamIds } = await checkReferences(tx, { ...change, slaPolicyId: policyId }, { serviceId: current.id, teamId });
   if (problems.length > 0) throw invalid(problems);
   const currentForm = await store.selectForm(tx, current.id, current.formVersion);
   const formChanged = change.form !== undefined && !sameForm(change.form, currentForm?.form);
@@ -174,10 +177,16 @@ function sameForm(input: FormInput, stored: IntakeForm | undefined): boolean {
  */
 async function checkReferences(
   tx: Queryable,
-  input: Partial<Pick<ServiceInput, 'audience' | 'approval' | 'workflow' | 'form'>>,
-  serviceId: string | undefined,
+  input: Partial<Pick<ServiceInput, 'audience' | 'approval' | 'workflow' | 'form' | 'slaPolicyId'>>,
+  { serviceId, teamId }: { serviceId?: string; teamId: string },
 ): Promise<{ problems: FieldProblem[]; audienceTeamIds: string[] | null | undefined }> {
   const problems: FieldProblem[] = [];
+  if (input.slaPolicyId) {
+    // A service-level policy is counted in its team's business time: only the owning team's fits.
+    const policy = await findSlaPolicy(tx, input.slaPolicyId);
+    if (!policy) problems.push({ field: 'body.slaPolicyId', reason: 'no service-level policy has this id' });
+    else if (policy.teamId !== teamId) problems.push({ field: 'body.slaPolicyId', reason: "is a policy of another team; use one of the owning team's" });
+  }
   let audienceTeamIds: string[] | null | undefined;
   if (input.audience !== undefined) {
     const ids: string[] = [];

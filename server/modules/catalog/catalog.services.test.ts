@@ -5,6 +5,7 @@ import { publishService, uniqueSlug } from '../../../test/support/catalog-factor
 import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
 import { buildCast, type Cast } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { createSlaPolicy } from '../sla/sla.service.ts';
 import type { ServiceView } from './catalog.schema.ts';
 
 // Publishing and changing services; who sees which in the catalog; bad service definitions.
@@ -119,6 +120,18 @@ describe('changing a service', () => {
     const fields = response.json().errors.map((error: { field: string }) => error.field);
     expect(fields).toContain('body.workflow.1.serviceId');
     expect(fields.some((field: string) => field.startsWith('body.workflow.') && field.endsWith('.after'))).toBe(true);
+  });
+});
+
+describe('service-level policies', () => {
+  it("takes a policy of the owning team, and refuses another team's", async () => {
+    const own = await t.database.db.transaction((tx) => createSlaPolicy(tx, { teamId: cast.team.id, name: 'Standard', targets: { normal: { firstResponse: 240 } } }));
+    const theirs = await t.database.db.transaction((tx) => createSlaPolicy(tx, { teamId: cast.otherTeam.id, name: 'Theirs', targets: { normal: { resolution: 600 } } }));
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { slaPolicyId: own.id });
+    expect(service.slaPolicyId).toBe(own.id);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/services', headers: cast.headers.lead, payload: { slug: uniqueSlug(), team: cast.team.slug, name: 'X', slaPolicyId: theirs.id } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'body.slaPolicyId', reason: "is a policy of another team; use one of the owning team's" }]);
   });
 });
 
