@@ -62,12 +62,12 @@ export async function fileThroughService(
   requester: Person,
   team: { slug: string },
   serviceId: string,
-  options: { at: Date; priority?: RequestPriority; status?: 'new' | 'pending_approval'; subject?: string },
+  options: { at: Date; priority?: RequestPriority; status?: 'new' | 'pending_approval'; subject?: string; confidential?: boolean },
 ): Promise<RequestView> {
   const answer = await createRequest(
     database.db,
     await actorOf(database, requester),
-    { team: team.slug, subject: options.subject ?? 'Help, please', priority: options.priority },
+    { team: team.slug, subject: options.subject ?? 'Help, please', priority: options.priority, confidential: options.confidential },
     { at: options.at, intake: { serviceId, answers: null, status: options.status ?? 'new', eventData: {} } },
   );
   return answer.body;

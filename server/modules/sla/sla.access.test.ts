@@ -11,6 +11,7 @@ let cast: Cast;
 let policyId: string;
 let serviceId: string;
 let requestKey: string;
+let confidentialKey: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   policyId = await buildPolicy(t.database, cast.team.id, { normal: { firstResponse: 60, resolution: 480 } });
   serviceId = (await buildService(t.database, cast.team.id, { slaPolicyId: policyId })).id;
   requestKey = (await fileThroughService(t.database, cast.people.employee, cast.team, serviceId, { at: new Date('2026-03-02T09:00:00Z') })).key;
+  confidentialKey = (await fileThroughService(t.database, cast.people.employee, cast.team, serviceId, { at: new Date('2026-03-02T09:00:00Z'), confidential: true })).key;
 });
 afterAll(() => t.close());
 
@@ -39,6 +41,12 @@ const matrix: EndpointAccess[] = [
     request: () => ({ method: 'GET', url: `/api/v1/requests/${requestKey}/sla` }),
     // Whoever sees the request: its requester, the team, admins (not confidential); others are told it does not exist.
     expected: { ...signedInOnly(200), otherEmployee: 404, agentOfOtherTeam: 404 },
+  },
+  {
+    endpoint: 'GET /requests/{key}/sla (confidential)',
+    request: () => ({ method: 'GET', url: `/api/v1/requests/${confidentialKey}/sla` }),
+    // The confidential rules of requests.policy.ts: the requester and the team's leads, not its other agents nor admins.
+    expected: { ...signedInOnly(404), anonymous: 401, employee: 200, lead: 200 },
   },
   {
     endpoint: 'GET /agreements',

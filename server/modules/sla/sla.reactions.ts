@@ -80,6 +80,8 @@ const commented = (change: Followed) =>
 
 async function followChange(tx: Queryable, change: Followed): Promise<void> {
   const { before, after, at } = change;
+  // A request asked outside the catalog never has clocks: spare the hot path the lookup.
+  if (after.serviceId === null) return;
   const rows = await store.selectClocksOfRequest(tx, after.id, { lock: true });
   const requesterAsked = commented(change).some((event) => event.actorId === after.requesterId) && before.firstRespondedAt !== null;
   if (rows.length === 0 && !requesterAsked) return;
