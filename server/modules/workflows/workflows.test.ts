@@ -178,6 +178,19 @@ describe('who sees the progress', () => {
   });
 });
 
+describe('bad input', () => {
+  it('answers 404 for a malformed key and 400 for an oversized one, and documents the endpoint', async () => {
+    const get = (key: string) => t.app.inject({ method: 'GET', url: `/api/v1/requests/${encodeURIComponent(key)}/workflow`, headers: cast.headers.manager });
+    expect((await get("HR-1' or '1'='1")).statusCode).toBe(404);
+    expect((await get('<script>-1')).statusCode).toBe(404);
+    const oversized = await get(`HR-${'9'.repeat(60)}`);
+    expect(oversized.statusCode).toBe(400);
+    expect(oversized.json().errors[0].field).toBe('params.key');
+    const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(Object.keys(openapi.json().paths)).toContain('/api/v1/requests/{key}/workflow');
+  });
+});
+
 describe('workflows are one level deep', () => {
   it("does not start a child's own workflow, even when its service has one", async () => {
     const nested = await buildService(t.database, {
