@@ -83,5 +83,17 @@ describe('a workflow defined through the catalog', () => {
       ['training', 'First-week training', 'waiting'],
     ]);
     expect(view.steps.find((step) => step.step === 'it')!.request!.subject).toBe('New hire: Jo Park: Accounts and laptop');
+
+    // Workflows are one level deep: onboarding, which has a workflow, cannot be a step of another.
+    const nested = await publish({
+      slug: `relocation-${hrSlug}`,
+      team: hrSlug,
+      name: 'Relocation',
+      workflow: [{ key: 'onboarding', serviceId: published.json().id, after: [] }],
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().errors).toEqual([
+      { field: 'body.workflow.0.serviceId', reason: '"New hire onboarding" has a workflow of its own; workflows are one level deep' },
+    ]);
   });
 });
