@@ -53,17 +53,20 @@ async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names
 /** Pending: the approvals the caller may decide now. Approved/rejected: the ones they decided. */
 export async function listMyApprovals(db: Queryable, actor: CatalogActor, query: ListApprovalsQuery): Promise<{ items: ApprovalView[] }> {
   const leadTeamIds = actor.memberships.filter((membership) => membership.role === 'lead').map((membership) => membership.teamId);
-  const rows = await store.selectApprovalsFor(db, { personId: actor.personId, leadTeamIds }, query.status, query.limit + 10);
   const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
-  const items: ApprovalView[] = [];
-  for (const row of rows) {
-    const request = await requestById(db, row.requestId);
-    // A lead does not decide their own request, so it is not in their queue either.
-    if (!request || (query.status === 'pending' && !canDecideApproval(actor, row, request))) continue;
-    items.push(await toApprovalView(row, request, names, db));
-    if (items.length === query.limit) break;
+  // A lead does not decide their own requests, which only the requests tell: fetch more while those
+  // leave the page short (the oldest first, so the ones skipped are always the same).
+  for (let batch = query.limit + 10; ; batch *= 4) {
+    const rows = await store.selectApprovalsFor(db, { personId: actor.personId, leadTeamIds }, query.status, batch);
+    const items: ApprovalView[] = [];
+    for (const row of rows) {
+      const request = await requestById(db, row.requestId);
+      if (!request || (query.status === 'pending' && !canDecideApproval(actor, row, request))) continue;
+      items.push(await toApprovalView(row, request, names, db));
+      if (items.length === query.limit) return { items };
+    }
+    if (rows.length < batch || batch > 10_000) return { items };
   }
-  return { items };
 }
 
 /** The approvals of one request, for whoever may see the request (its requester follows them here). */

@@ -192,6 +192,14 @@ describe('who decides', () => {
     expect((await decide(own.key, approval.id, hrLead2.headers, { decision: 'approve' })).statusCode).toBe(200);
   });
 
+  it("a lead's queue is full even when their own requests come first", async () => {
+    const own = await publishService(t.app, hrLead.headers, 'hr', { approval: { approver: 'team_lead' } });
+    for (let index = 0; index < 12; index += 1) await filedThrough(t.app, hrLead2.headers, own.slug, { answers: {} });
+    const theirs = await filedThrough(t.app, employee.headers, own.slug, { answers: {} });
+    const queue = await t.app.inject({ method: 'GET', url: '/api/v1/approvals?limit=1', headers: hrLead2.headers });
+    expect(queue.json().items.map((item: ApprovalView) => item.request.key)).toEqual([theirs.key]);
+  });
+
   it('a request waiting for approval cannot be moved by hand, nor its steps ticked', async () => {
     const request = await filedThrough(t.app, employee.headers, 'book-time-off', { answers: answers() });
     const moved = await t.app.inject({
