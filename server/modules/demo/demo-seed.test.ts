@@ -203,6 +203,11 @@ describe("the demo organisation's catalog", () => {
     expect(fields.some((field) => field.showWhen)).toBe(true);
     expect(fields.some((field) => field.type === 'date' && field.notBefore && field.notAfter)).toBe(true);
     expect(forms.filter((form) => form.steps > 0).length).toBeGreaterThan(forms.length / 2);
+    // Agents follow them: a resolved request through a service with a procedure has every step ticked.
+    const [unticked] = await rows<{ count: number }>(sql`
+      select count(*)::int as count from request_steps st join requests r on r.id = st.request_id
+      where r.status in ('resolved', 'closed') and st.done_at is null`);
+    expect(unticked!.count).toBe(0);
   });
 
   it('has "Book time off" with manager approval, and time off waiting, approved and done', async () => {

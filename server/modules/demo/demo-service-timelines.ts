@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Queryable } from '../../platform/db/database.ts';
 import { decideApproval, listRequestApprovals } from '../catalog/approvals.service.ts';
 import { fileRequestThroughService } from '../catalog/catalog.service.ts';
+import { listSteps, setStepDone } from '../catalog/steps.service.ts';
 import type { RequestActor } from '../requests/requests.policy.ts';
 import { addComment, changeRequest, getRequest, type ChangeRequestInput } from '../requests/requests.service.ts';
 import { getWorkflowProgress } from '../workflows/workflows.service.ts';
@@ -57,10 +58,16 @@ export async function seedDemoServiceRequests(tx: Queryable, directory: DemoDire
     const team = teamOfService.get(script.service)!;
     const handler = await desk.answer(team, key, script.reply ?? 'Thanks, we are on it.', { confidential: created.body.confidential });
     if (script.story === 'onboarding_done' || script.story === 'onboarding_under_way') {
+      // HR's own part first (contract, right to work, welcome session); the linked requests then finish it.
+      await desk.tickSteps(handler, key, script.story === 'onboarding_done' ? undefined : 2);
       filed += await desk.workOnboarding(requester, key, script.story === 'onboarding_done');
       continue;
     }
-    if (script.story === 'answered') continue;
+    if (script.story === 'answered') {
+      await desk.tickSteps(handler, key, 1);
+      continue;
+    }
+    await desk.tickSteps(handler, key);
     await desk.move(handler, key, { status: 'resolved' }, between(60, 2 * DAY / MINUTE));
     // Most people confirm and close their own resolved request; the desk closes the rest.
     if (script.story === 'closed') await desk.move(random() < 0.6 ? requester : handler, key, { status: 'closed' }, between(60, 24 * 60));
@@ -96,6 +103,12 @@ class Desk {
     return handler;
   }
 
+  /** Ticks the first `count` steps of the request's procedure (all of them by default), one after the other. */
+  async tickSteps(actor: RequestActor, key: string, count = Number.POSITIVE_INFINITY): Promise<void> {
+    const { items } = await listSteps(this.tx, actor, key);
+    for (const step of items.slice(0, count)) await setStepDone(this.tx, actor, key, step.position, true, { at: this.after(this.between(10, 120)) });
+  }
+
   /** Changes the request as the actor, at the version it has now (reactions move it on too). */
   async move(actor: RequestActor, key: string, input: Omit<ChangeRequestInput, 'expectedVersion'>, minutesLater: number): Promise<void> {
     const { version } = await getRequest(this.tx, actor, key);
@@ -115,6 +128,7 @@ class Desk {
     const resolve = async (team: string, step: string, reply: string) => {
       const key = (await keyOf(step))!;
       const handler = await this.answer(team, key, reply, { confidential: team === 'payroll' });
+      await this.tickSteps(handler, key);
       await this.move(handler, key, { status: 'resolved' }, this.between(4 * 60, 3 * 24 * 60));
     };
     await resolve('it', 'it', 'Accounts created; the laptop is being prepared.');
