@@ -156,12 +156,13 @@ export async function applyHallwayChange(
 }
 
 /**
- * Appends events that change nothing on the request itself (an SLA warning, a ticked step, an
- * approval asked for), bumping its version so that readers see something happened.
+ * Appends events that change nothing a client can write on the request (an SLA warning, a ticked
+ * step, an approval asked for). The version is left alone on purpose: it guards the request's own
+ * fields, and a reaction's bookkeeping inside a client's change must not make the version that
+ * change answers with stale (one change, one version).
  */
 export async function appendRequestEvents(tx: Queryable, requestId: string, events: store.NewEvent[], options: WriteOptions = {}) {
-  const updated = await store.updateRequest(tx, requestId, undefined, {}, events, options.at);
-  return updated?.events ?? [];
+  return store.insertEvents(tx, requestId, events, options.at);
 }
 
 /**

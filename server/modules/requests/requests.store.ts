@@ -271,6 +271,24 @@ export async function updateRequest(
 
 type RawEventRow = Omit<RequestEventRow, 'occurredAt'> & { occurredAt: string };
 
+/** Appends events to a request's timeline without touching the request row. */
+export async function insertEvents(db: Queryable, requestId: string, events: NewEvent[], at?: Date): Promise<RequestEventRow[]> {
+  if (events.length === 0) return [];
+  const rows = events.map(
+    (event, ordinal) =>
+      sql`(${ordinal}::int, ${event.actorId}::uuid, ${event.kind}::text, ${event.visibility}::text, ${JSON.stringify(event.data)}::jsonb)`,
+  );
+  const inserted = await rawRows<RawEventRow>(
+    db,
+    sql`insert into request_events (request_id, actor_id, kind, visibility, data, occurred_at)
+        select ${requestId}::uuid, e.actor_id, e.kind, e.visibility, e.data, ${instant(at)}
+        from (values ${sql.join(rows, sql`, `)}) as e(ordinal, actor_id, kind, visibility, data)
+        order by e.ordinal
+        returning id, request_id as "requestId", actor_id as "actorId", kind, visibility, data, to_json(occurred_at) as "occurredAt"`,
+  );
+  return inserted.sort((a, b) => Number(a.id) - Number(b.id)).map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
+}
+
 export async function selectTimeline(db: Queryable, requestId: string, includeInternal: boolean): Promise<RequestEventRow[]> {
   return db
     .select()
