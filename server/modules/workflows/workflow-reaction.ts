@@ -1,11 +1,11 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { findServiceById } from '../catalog/catalog.service.ts';
 import { findPersonById, findTeamById } from '../people/people.service.ts';
 import type { RequestChange, RequestReaction } from '../requests/request-reactions.ts';
 import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import { applyHallwayChange, createRequest } from '../requests/requests.service.ts';
 import { inDependencyOrder, isDone, stepsReadyToOpen } from './workflow-definition.ts';
-import { findServiceById } from '../catalog/catalog.service.ts';
 import * as store from './workflows.store.ts';
 
 /**
