@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { ServiceView } from '../../server/modules/catalog/catalog.schema.ts';
 import type { RequestView } from '../../server/modules/requests/requests.schema.ts';
-import type { Database } from '../../server/platform/db/database.ts';
 
 // Catalog test helpers: services published and requests filed through the API, as a client would.
 
@@ -108,19 +106,3 @@ export function dayFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * TEMPORARY, until a migration lands. Migration 0001's CHECK `requests_status_known` predates the
- * status `pending_approval`, and 0004 added the status to the schema but did not widen the CHECK, so
- * no request waiting for approval can be stored. The catalog's session may not write migrations;
- * this makes, in this test file's own database and only while still needed, exactly the change the
- * next migration must make. Delete it (and its calls) once that migration exists.
- */
-export async function allowPendingApprovalUntilMigrated(database: Database): Promise<void> {
-  const [row] = await database.rows<{ definition: string }>(
-    sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'requests_status_known'`,
-  );
-  if (!row || row.definition.includes('pending_approval')) return;
-  await database.rows(sql`alter table requests drop constraint requests_status_known`);
-  await database.rows(sql`alter table requests add constraint requests_status_known
-    check (status in ('pending_approval', 'new', 'acknowledged', 'in_progress', 'waiting_on_requester', 'resolved', 'closed'))`);
-}

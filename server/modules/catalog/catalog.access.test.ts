@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { describeAccessMatrix, type EndpointAccess } from '../../../test/support/access-matrix.ts';
-import { allowPendingApprovalUntilMigrated, filedThrough, publishService, uniqueSlug } from '../../../test/support/catalog-factories.ts';
+import { filedThrough, publishService, uniqueSlug } from '../../../test/support/catalog-factories.ts';
 import { buildCast, type Cast, type Role } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { approvalLinkPair, processLinkSecret } from './approval-links.ts';
@@ -21,7 +21,6 @@ let leadApproved: ServiceView;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await allowPendingApprovalUntilMigrated(t.database);
   cast = await buildCast(t.database);
   const lead = cast.headers.lead;
   const team = cast.team.slug;

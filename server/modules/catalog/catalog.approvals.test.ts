@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowPendingApprovalUntilMigrated, dayFromToday, fileThrough, filedThrough, publishService, timeOffForm } from '../../../test/support/catalog-factories.ts';
+import { dayFromToday, fileThrough, filedThrough, publishService, timeOffForm } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
 import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -34,7 +34,6 @@ async function person(overrides: Parameters<typeof buildPerson>[1]): Promise<Per
 
 beforeAll(async () => {
   t = await createTestApp();
-  await allowPendingApprovalUntilMigrated(t.database);
   const hr = await buildTeam(t.database, { slug: 'hr', name: 'HR' });
   hrLead = await person({ name: 'Olivia Lead', leadOf: [hr.id] });
   hrLead2 = await person({ name: 'Omar Lead', leadOf: [hr.id] });
@@ -205,7 +204,8 @@ describe('who decides', () => {
     const moved = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/requests/${request.key}`,
-      headers: { ...hrLead.headers, 'if-match': `"${(await timelineOf(request.key, hrLead.headers) as unknown as { version: number }).version}"` },
+      // The version filing answered with is current: opening the approval did not move it on.
+      headers: { ...hrLead.headers, 'if-match': `"${request.version}"` },
       payload: { status: 'in_progress' },
     });
     expect(moved.statusCode).toBe(409);
