@@ -7,7 +7,8 @@ import { findPersonById, membershipsOfPerson } from '../people/people.service.ts
 import { verifyApprovalLink } from './approval-links.ts';
 import { NameBook } from '../requests/requests.views.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
-import { requestById, requestByKey, type RequestRow } from './catalog.borrowed-reads.ts';
+import { findRequestForHallway } from '../requests/requests.service.ts';
+import type { RequestRow } from '../requests/requests.store.ts';
 import { canDecideApproval, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
 import { answersInFormOrder } from './catalog.views.ts';
@@ -60,7 +61,7 @@ export async function listMyApprovals(db: Queryable, actor: CatalogActor, query:
     const rows = await store.selectApprovalsFor(db, { personId: actor.personId, leadTeamIds }, query.status, batch);
     const items: ApprovalView[] = [];
     for (const row of rows) {
-      const request = await requestById(db, row.requestId);
+      const request = await findRequestForHallway(db, { id: row.requestId });
       if (!request || (query.status === 'pending' && !canDecideApproval(actor, row, request))) continue;
       items.push(await toApprovalView(row, request, names, db));
       if (items.length === query.limit) return { items };
@@ -98,7 +99,7 @@ export async function decideApproval(
   const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
   const { approval, request } = await db.transaction(async (tx) => {
     // The request first, as every change to a request locks it first: no lock-order deadlocks.
-    const locked = await requestByKey(tx, key, { lock: true });
+    const locked = await findRequestForHallway(tx, { key }, { lock: true });
     const pending = locked ? await store.selectApproval(tx, approvalId, { lock: true }) : undefined;
     if (!locked || !pending || pending.requestId !== locked.id) throw approvalNotFound();
     return recordDecision(tx, actor, locked, pending, body, options);
@@ -132,7 +133,7 @@ export async function decideByLink(
   const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
   const { approval, request } = await db.transaction(async (tx) => {
     const found = await store.selectApproval(tx, approvalId);
-    const locked = found ? await requestById(tx, found.requestId, { lock: true }) : undefined;
+    const locked = found ? await findRequestForHallway(tx, { id: found.requestId }, { lock: true }) : undefined;
     const pending = locked ? await store.selectApproval(tx, approvalId, { lock: true }) : undefined;
     if (!locked || !pending) throw approvalNotFound();
     return recordDecision(tx, actor, locked, pending, { decision, comment }, options);

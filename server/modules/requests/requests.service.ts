@@ -151,3 +151,18 @@ export async function getRequest(db: Queryable, actor: RequestActor, key: string
   ]);
   return { ...view, timeline };
 }
+
+/**
+ * A request by id or key for Hallway's own rules, with no policy: an approver who may not see the
+ * request they decide, a timer escalating a breach. Never hand the row to a caller unfiltered.
+ */
+export function findRequestForHallway(db: Queryable, by: { id: string } | { key: string }, options: { lock?: boolean } = {}) {
+  return 'id' in by ? store.selectRequestById(db, by.id, options) : store.selectRequestByKey(db, by.key, options);
+}
+
+export type { FirstResponseSample } from './requests.store.ts';
+
+/** The median wall-clock minutes to first response of requests filed in [since, until), for a service or a team. */
+export function firstResponseMedian(db: Queryable, scope: { serviceId: string } | { teamId: string }, since: Date, until: Date) {
+  return store.selectFirstResponseMedian(db, scope, since, until);
+}

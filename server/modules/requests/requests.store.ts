@@ -296,3 +296,33 @@ export async function selectTimeline(db: Queryable, requestId: string, includeIn
     .where(and(eq(requestEvents.requestId, requestId), includeInternal ? undefined : ne(requestEvents.visibility, 'internal')))
     .orderBy(asc(requestEvents.occurredAt), asc(requestEvents.id));
 }
+
+export interface FirstResponseSample {
+  /** Median wall-clock minutes from filing to first response; null with no sample. */
+  medianMinutes: number | null;
+  sampleSize: number;
+}
+
+/**
+ * The median wall-clock minutes from created_at to first_responded_at
+ * of requests filed in [since, until) and answered, for one service or one team. The index on
+ * (service_id, created_at) and (team_id, created_at) keeps it to the window's rows.
+ */
+export async function selectFirstResponseMedian(
+  db: Queryable,
+  scope: { serviceId: string } | { teamId: string },
+  since: Date,
+  until: Date,
+): Promise<FirstResponseSample> {
+  const of = 'serviceId' in scope ? sql`service_id = ${scope.serviceId}` : sql`team_id = ${scope.teamId}`;
+  const [row] = rowsOf<{ median: number | string | null; sample: number | string }>(
+    await db.execute(sql`
+      select percentile_cont(0.5) within group (order by extract(epoch from first_responded_at - created_at) / 60) as median,
+             count(*) as sample
+      from requests
+      where ${of} and first_responded_at is not null
+        and created_at >= ${since.toISOString()}::timestamptz and created_at < ${until.toISOString()}::timestamptz`),
+  );
+  const sampleSize = Number(row?.sample ?? 0);
+  return { medianMinutes: row?.median === null || row?.median === undefined ? null : Number(row.median), sampleSize };
+}

@@ -4,7 +4,7 @@ import { CalendarNeverOpensError, nextClose, nextOpen } from '../calendars/busin
 import { businessCalendarOfTeam } from '../calendars/calendars.service.ts';
 import { findVisibleService } from '../catalog/catalog.service.ts';
 import type { CatalogActor } from '../catalog/catalog.policy.ts';
-import { selectFirstResponseMedian } from './sla.borrowed-reads.ts';
+import { firstResponseMedian } from '../requests/requests.service.ts';
 import type { ExpectedWaitView } from './sla.schema.ts';
 import { resolveTargets } from './sla-targets.ts';
 
@@ -30,11 +30,11 @@ export async function expectedWait(db: Queryable, viewer: CatalogActor, idOrSlug
     resolveTargets(db, { serviceId: service.id, requesterId: viewer.personId, priority: service.defaultPriority }, now),
   ]);
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000);
-  const ofService = await selectFirstResponseMedian(db, { serviceId: service.id }, since, now);
+  const ofService = await firstResponseMedian(db, { serviceId: service.id }, since, now);
   const recent =
     ofService.sampleSize >= SERVICE_SAMPLE_THRESHOLD
       ? { ...ofService, basis: 'service' as const }
-      : { ...(await selectFirstResponseMedian(db, { teamId: service.teamId }, since, now)), basis: 'team' as const };
+      : { ...(await firstResponseMedian(db, { teamId: service.teamId }, since, now)), basis: 'team' as const };
   const basis = recent.sampleSize === 0 ? 'none' : recent.basis;
 
   return {

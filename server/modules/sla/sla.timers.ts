@@ -4,7 +4,7 @@ import { findTeamById, membershipsOfPerson, findPersonById } from '../people/peo
 import { getTeam } from '../people/teams.service.ts';
 import { appendRequestEvents, applyHallwayChange } from '../requests/request-changes.service.ts';
 // A stopgap read: the requests service offers no read by id yet (belongs there as findRequestById).
-import { selectRequestById } from '../requests/requests.store.ts';
+import { findRequestForHallway } from '../requests/requests.service.ts';
 import { requestPriorities, type RequestPriority } from '../requests/requests.tables.ts';
 import { findService } from '../catalog/catalog.service.ts';
 import { SLA_BREACH_TIMER, SLA_WARNING_TIMER, slaEvent, type SlaTimerPayload } from './sla-clocks.service.ts';
@@ -30,7 +30,7 @@ async function currentClock(tx: Queryable, timer: DueTimer): Promise<store.Clock
   // reaction's clocks), so a firing and a person's change wait for each other instead of deadlocking.
   const unlocked = await store.selectClockById(tx, payload.clockId);
   if (!unlocked || unlocked.generation !== payload.generation) return undefined;
-  await selectRequestById(tx, unlocked.requestId, { lock: true });
+  await findRequestForHallway(tx, { id: unlocked.requestId }, { lock: true });
   const clock = await store.selectClockById(tx, payload.clockId, { lock: true });
   if (!clock || clock.generation !== payload.generation || clock.stoppedAt || !clock.runningSince) return undefined;
   return clock;
@@ -80,7 +80,7 @@ async function escalationFor(tx: Queryable, clock: store.ClockRow, serviceId: st
  * Priority and assignee change as Hallway (actor null) with the breach as the reason.
  */
 async function escalate(tx: Queryable, clock: store.ClockRow, now: Date): Promise<void> {
-  const request = await selectRequestById(tx, clock.requestId);
+  const request = await findRequestForHallway(tx, { id: clock.requestId });
   if (!request || request.status === 'closed') return;
   const escalation = await escalationFor(tx, clock, request.serviceId);
   const facts: Record<string, unknown> = { metric: clock.metric };
