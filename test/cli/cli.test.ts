@@ -45,7 +45,7 @@ describe('hallway seed-demo', () => {
     const result = await runCli(['seed-demo'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/60 people, 40 requests/);
+    expect(result.stdout).toMatch(/60 people, 81 requests/);
     expect(result.stdout).toMatch(/shares one password: +\S{23}/);
     expect(result.stdout).toContain('tomasz.nowak@lumen.example');
     // The admin's password came from the environment: it is not echoed.
@@ -59,7 +59,7 @@ describe('hallway seed-demo', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('already in this database');
     expect(await count(sql`select count(*)::int as count from people`)).toBe(61);
-    expect(await count(sql`select count(*)::int as count from requests`)).toBe(40);
+    expect(await count(sql`select count(*)::int as count from requests`)).toBe(81);
   });
 });
 
@@ -123,7 +123,7 @@ describe.skipIf(kind !== 'pglite')('hallway backup and restore (embedded databas
       const [row] = await restored.rows<{ people: number; requests: number }>(
         sql`select (select count(*)::int from people) as people, (select count(*)::int from requests) as requests`,
       );
-      expect(row).toEqual({ people: 61, requests: 40 });
+      expect(row).toEqual({ people: 61, requests: 81 });
     } finally {
       await restored.close();
     }

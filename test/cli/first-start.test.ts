@@ -91,7 +91,7 @@ describe('the first start of a server on an empty database', () => {
   it('with HALLWAY_ADMIN_* and the demo on: that admin, the demo organisation, and the demo password in the box', async () => {
     const { target, env } = await freshTarget('demo');
     const server = await start({ ...env, HALLWAY_ADMIN_EMAIL: 'boss@example.com', HALLWAY_ADMIN_PASSWORD: 'a long enough password' });
-    expect(server.output()).toMatch(/Demo organisation: 60 people, 40 requests/);
+    expect(server.output()).toMatch(/Demo organisation: 60 people, 81 requests/);
     expect(server.output()).not.toContain('a long enough password');
     const demoPassword = /shares one password: +(\S+)/.exec(server.output())?.[1];
     expect((await signIn(server.url, 'boss@example.com', 'a long enough password')).status).toBe(200);
@@ -107,7 +107,7 @@ describe('the first start of a server on an empty database', () => {
       sql`select (select count(*)::int from people) as people, (select count(*)::int from requests) as requests,
                  (select count(*)::int from people where is_admin) as admins`,
     );
-    expect(counts).toEqual({ people: 61, requests: 40, admins: 1 });
+    expect(counts).toEqual({ people: 61, requests: 81, admins: 1 });
   });
 });
 
@@ -124,6 +124,6 @@ describe.skipIf(kind !== 'postgres')('two app processes starting together on one
       sql`select (select count(*)::int from people) as people, (select count(*)::int from requests) as requests,
                  (select count(*)::int from teams) as teams`,
     );
-    expect(counts).toEqual({ people: 61, requests: 40, teams: 9 });
+    expect(counts).toEqual({ people: 61, requests: 81, teams: 9 });
   });
 });

@@ -52,12 +52,6 @@ export function verifyApprovalLink(secret: string, token: string, now: Date): Ve
   return { ok: true, claims: { approvalId: a, decision: d, deciderId: p, expiresAt } };
 }
 
-/**
- * The secret links are signed with. Until the configuration names one (HALLWAY_APPROVAL_LINK_SECRET
- * in config.ts, passed to catalogRoutes), each process makes its own at start: links then work only
- * on the process that issued them and until it restarts. Nothing mails links yet, so nothing is lost.
- */
-export const processLinkSecret = randomBytes(32).toString('base64url');
 
 /** The two links one decider gets in a mail: approve and reject, expiring together. */
 export function approvalLinkPair(secret: string, approvalId: string, deciderId: string, now: Date): { approve: string; reject: string } {

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db/database.ts';
+import { serverSecret } from '../../platform/auth/server-secrets.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { appendRequestEvents, applyHallwayChange } from '../requests/request-changes.service.ts';
 import { canView } from '../requests/requests.policy.ts';
@@ -112,6 +113,14 @@ export async function decideApproval(
  * decision and the person it was mailed to, whose rights are checked now, as if they had signed in
  * (a manager who has left, or a lead who is no longer one, cannot decide through an old link).
  */
+/**
+ * The secret approval links are signed with: one for the whole deployment, kept in the database, so
+ * a link mailed by one app process works on every other one and after restarts.
+ */
+export function approvalLinkSecret(db: Db): Promise<string> {
+  return serverSecret(db, 'approval-links');
+}
+
 export async function decideByLink(
   db: Queryable,
   secret: string,

@@ -4,7 +4,8 @@ import { describeAccessMatrix, type EndpointAccess } from '../../../test/support
 import { filedThrough, publishService, uniqueSlug } from '../../../test/support/catalog-factories.ts';
 import { buildCast, type Cast, type Role } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { approvalLinkPair, processLinkSecret } from './approval-links.ts';
+import { approvalLinkPair } from './approval-links.ts';
+import { approvalLinkSecret } from './approvals.service.ts';
 import type { ServiceView } from './catalog.schema.ts';
 
 // Every catalog endpoint, for every role. The cast's `team` owns the services; the employee files
@@ -117,7 +118,7 @@ const matrix: EndpointAccess[] = [
     endpoint: 'POST /approvals/decide-by-link',
     request: async () => {
       const { id } = await pendingApproval(personApproved);
-      const token = approvalLinkPair(processLinkSecret, id, cast.people.otherEmployee.id, new Date()).approve;
+      const token = approvalLinkPair(await approvalLinkSecret(t.database.db), id, cast.people.otherEmployee.id, new Date()).approve;
       return { method: 'POST', url: '/api/v1/approvals/decide-by-link', payload: { token } };
     },
     expected: roles(200, 200, 200, 200, 200, 200, 200),

@@ -3,8 +3,9 @@ import { dayFromToday, fileThrough, filedThrough, publishService, timeOffForm } 
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
 import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { approvalLinkSecret } from './approvals.service.ts';
 import type { ServiceView } from './catalog.schema.ts';
-import { approvalLinkPair, processLinkSecret, signApprovalLink } from './approval-links.ts';
+import { approvalLinkPair, signApprovalLink } from './approval-links.ts';
 import type { ApprovalView } from './request-work.schema.ts';
 
 // Approvals: a request from a service that needs one waits (pending_approval) until its approver
@@ -239,7 +240,7 @@ describe('one-click links', () => {
   it('decide without signing in, as the person the link was mailed to; once', async () => {
     const request = await filedThrough(t.app, employee.headers, 'book-time-off', { answers: answers() });
     const approval = await pendingApprovalOf(request.key, employee.headers);
-    const links = approvalLinkPair(processLinkSecret, approval.id, manager.id, new Date());
+    const links = approvalLinkPair(await approvalLinkSecret(t.database.db), approval.id, manager.id, new Date());
     const approved = await byLink({ token: links.approve, comment: 'From my phone' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: { id: manager.id }, request: { status: 'new' } });
@@ -254,10 +255,10 @@ describe('one-click links', () => {
     const approval = await pendingApprovalOf(request.key, employee.headers);
     const before = await fingerprint(t.database);
     const forged = approvalLinkPair('not-the-secret', approval.id, manager.id, new Date()).approve;
-    const expired = signApprovalLink(processLinkSecret, { approvalId: approval.id, decision: 'approve', deciderId: manager.id, expiresAt: new Date(Date.now() - 1000) });
-    const toStranger = approvalLinkPair(processLinkSecret, approval.id, stranger.id, new Date()).approve;
-    const toRequester = approvalLinkPair(processLinkSecret, approval.id, employee.id, new Date()).approve;
-    const rejectWithoutWhy = approvalLinkPair(processLinkSecret, approval.id, manager.id, new Date()).reject;
+    const expired = signApprovalLink(await approvalLinkSecret(t.database.db), { approvalId: approval.id, decision: 'approve', deciderId: manager.id, expiresAt: new Date(Date.now() - 1000) });
+    const toStranger = approvalLinkPair(await approvalLinkSecret(t.database.db), approval.id, stranger.id, new Date()).approve;
+    const toRequester = approvalLinkPair(await approvalLinkSecret(t.database.db), approval.id, employee.id, new Date()).approve;
+    const rejectWithoutWhy = approvalLinkPair(await approvalLinkSecret(t.database.db), approval.id, manager.id, new Date()).reject;
     const cases: Array<[Record<string, unknown>, number, string?]> = [
       [{ token: forged }, 400, 'body.token'],
       [{ token: expired }, 400, 'body.token'],

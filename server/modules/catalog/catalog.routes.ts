@@ -21,16 +21,15 @@ import {
 } from './catalog.schema.ts';
 import { createService, getService, getServiceForm, listServices, updateService } from './catalog.service.ts';
 import { fileRequestThroughService } from './intake.service.ts';
-import { processLinkSecret } from './approval-links.ts';
 import { approvalLinkRoutes, requestWorkRoutes } from './request-work.routes.ts';
 
 // HTTP only: who is calling, what they sent, and the shape of the reply. Rules live in the services
 // and catalog.policy.ts; each write commits in one transaction.
-export function catalogRoutes(deps: ModuleDeps, options: { approvalLinkSecret?: string } = {}) {
+export function catalogRoutes(deps: ModuleDeps) {
   return async (app: FastifyInstance) => {
     await app.register(signedInRoutes(deps));
     // The one-click approval link is for people who are not signed in: its token is the proof.
-    await app.register(approvalLinkRoutes(deps, options.approvalLinkSecret ?? processLinkSecret));
+    await app.register(approvalLinkRoutes(deps));
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
-import { decideApproval, decideByLink, listMyApprovals, listRequestApprovals } from './approvals.service.ts';
+import { approvalLinkSecret, decideApproval, decideByLink, listMyApprovals, listRequestApprovals } from './approvals.service.ts';
 import { getRequestIntake } from './intake.service.ts';
 import {
   approvalList,
@@ -85,7 +85,7 @@ export function requestWorkRoutes(deps: ModuleDeps) {
  * posts its token here. Open to the signed-out (config.public) and free of CSRF checks: the signed,
  * expiring token is the proof, and it names who decides (see approval-links.ts).
  */
-export function approvalLinkRoutes(deps: ModuleDeps, secret: string) {
+export function approvalLinkRoutes(deps: ModuleDeps) {
   const { db } = deps.database;
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().post(
@@ -100,7 +100,7 @@ export function approvalLinkRoutes(deps: ModuleDeps, secret: string) {
           response: { 200: approvalView },
         },
       },
-      async (request) => decideByLink(db, secret, request.body.token, request.body.comment),
+      async (request) => decideByLink(db, await approvalLinkSecret(db), request.body.token, request.body.comment),
     );
   };
 }

@@ -52,3 +52,13 @@ export const signInFailures = pgTable(
     index('sign_in_failures_ip_idx').on(table.ipAddress, table.failedAt),
   ],
 );
+
+/**
+ * Secrets the whole deployment shares, made on first use (see server-secrets.ts): an approval link
+ * signed by one app process must verify on every other, and after a restart.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -101,9 +101,44 @@ export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
   });
 }
 
+const SERIALISED = Symbol('hallway.serialisedQueries');
+type SerialisableClient = pg.PoolClient & { [SERIALISED]?: true };
+
+/**
+ * A transaction is one connection, and code inside one may well look up two things at once
+ * (`Promise.all` over a transaction handle). pg queues such queries today but deprecates it (pg 9
+ * refuses), so each checked-out client runs its promise queries strictly one after another.
+ * Callback-style calls are the pool's own (`pool.query`) and pass straight through.
+ */
+function serialiseQueries(client: SerialisableClient): pg.PoolClient {
+  if (client[SERIALISED]) return client;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  const serialised = (...args: unknown[]): unknown => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  (client as { query: unknown }).query = serialised;
+  client[SERIALISED] = true;
+  return client;
+}
+
+/** The pool's promise-style `connect()` (Drizzle's, for transactions) hands out serialised clients. */
+function withSerialisedClients(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as { connect: unknown }).connect = (...args: unknown[]) => {
+    if (args.length > 0) return connect(...args);
+    return (connect() as Promise<pg.PoolClient>).then(serialiseQueries);
+  };
+  return pool;
+}
+
 /** `reconnectDelays`: how soon to listen again after the change listener's connection is lost. */
 export function fromPool(pool: pg.Pool, options: { reconnectDelays?: ReconnectDelays } = {}): Database {
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(withSerialisedClients(pool), { schema }) as unknown as Db;
   const changes = serverChangeSignals(pool, options.reconnectDelays);
   return registered({
     kind: 'postgres',
