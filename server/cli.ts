@@ -24,7 +24,7 @@ const usage = `Usage: hallway <command>
 
 Configuration comes from the environment: PORT, HALLWAY_DATA_DIR (embedded database folder,
 default ./data) or DATABASE_URL (a PostgreSQL server), HALLWAY_DEMO, HALLWAY_ADMIN_EMAIL,
-HALLWAY_ADMIN_PASSWORD, LOG_LEVEL.
+HALLWAY_ADMIN_PASSWORD, HALLWAY_TIMER_POLL_MS, LOG_LEVEL; see the README for all of them.
 
 Exit status: 0 done, 1 failed, 2 refused or wrongly called (nothing was changed).`;
 

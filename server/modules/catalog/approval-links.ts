@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sameSecret } from '../../platform/auth/secrets.ts';
 
 /**

@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
 import { requireSignedIn } from '../../platform/auth/authorize.ts';
-import { fieldError } from '../../platform/http/errors.ts';
 import { sendAnswer } from '../../platform/http/idempotency.ts';
 import { idempotentHeaders, requestView } from '../requests/requests.schema.ts';
 import {
@@ -22,6 +21,7 @@ import {
 import { createService, getService, getServiceForm, listServices, updateService } from './catalog.service.ts';
 import { fileRequestThroughService } from './intake.service.ts';
 import { approvalLinkRoutes, requestWorkRoutes } from './request-work.routes.ts';
+import { versionFrom, withVersion } from '../../platform/http/versions.ts';
 
 // HTTP only: who is calling, what they sent, and the shape of the reply. Rules live in the services
 // and catalog.policy.ts; each write commits in one transaction.
@@ -119,18 +119,4 @@ function signedInRoutes(deps: ModuleDeps) {
 
     await app.register(requestWorkRoutes(deps));
   };
-}
-
-function withVersion(reply: FastifyReply, version: number): FastifyReply {
-  return reply.header('etag', `"${version}"`);
-}
-
-/** If-Match: "<n>" or `version` in the body, as for requests. */
-function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
-  if (ifMatch === undefined) return bodyVersion;
-  const match = /^\s*"([1-9][0-9]{0,9})"\s*$/.exec(ifMatch);
-  if (!match?.[1]) throw fieldError('headers.if-match', 'must be a version in quotes, such as "3", as given in the ETag');
-  const version = Number(match[1]);
-  if (bodyVersion !== undefined && bodyVersion !== version) throw fieldError('body.version', 'disagrees with the If-Match header; send one of them');
-  return version;
 }

@@ -82,11 +82,12 @@ export async function fileRequestThroughService(
   const form = formRow.form;
   const checked = validateAnswers(form, input.answers ?? {}, await answerContext(db, form, input.answers, requester, options.at));
   if (!checked.ok) {
-    const problems = checked.problems.map((problem) => explainFileProblem(form, problem));
+    // Named as the body's fields, like every other body problem: `body.answers.<field>`.
+    const problems = checked.problems.map((problem) => explainFileProblem(form, problem)).map((problem) => ({ ...problem, field: `body.${problem.field}` }));
     throw new AppError(
       'VALIDATION_FAILED',
       problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
-      problems.map((problem) => ({ ...problem, field: `body.${problem.field}` })),
+      problems,
     );
   }
 

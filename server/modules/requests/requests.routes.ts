@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
-import { fieldError } from '../../platform/http/errors.ts';
 import { sendAnswer } from '../../platform/http/idempotency.ts';
 import {
   changeRequestBody,
@@ -18,6 +17,7 @@ import {
   versionHeaders,
 } from './requests.schema.ts';
 import { addComment, changeRequest, createRequest, getRequest, listRequests } from './requests.service.ts';
+import { versionFrom, withVersion } from '../../platform/http/versions.ts';
 
 // HTTP only: who is calling, what they sent, and the shape of the reply. Rules live in the service
 // and the policy; every effect of a call commits in one statement or one transaction.
@@ -114,20 +114,4 @@ export function requestRoutes(deps: ModuleDeps) {
       },
     );
   };
-}
-
-function withVersion(reply: FastifyReply, version: number): FastifyReply {
-  return reply.header('etag', `"${version}"`);
-}
-
-/** If-Match: "<n>" (strong; a weak validator cannot guard a write) or `version` in the body. */
-function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
-  if (ifMatch === undefined) return bodyVersion;
-  const match = /^\s*"([1-9][0-9]{0,9})"\s*$/.exec(ifMatch);
-  if (!match?.[1]) throw fieldError('headers.if-match', 'must be a version in quotes, such as "3", as given in the ETag');
-  const version = Number(match[1]);
-  if (bodyVersion !== undefined && bodyVersion !== version) {
-    throw fieldError('body.version', 'disagrees with the If-Match header; send one of them');
-  }
-  return version;
 }
