@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockView } from '../sla/sla.schema.ts';
 import { cursorQuery, pageSchema, pageSizeQuery } from '../../platform/http/pagination.ts';
 import { idempotencyKeyHeader } from '../../platform/http/idempotency.ts';
 import { eventVisibilities, requestChannels, requestPriorities, requestStatuses } from './requests.tables.ts';
@@ -100,7 +101,17 @@ export const timelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
-export const requestDetailView = requestView.extend({ timeline: z.array(timelineEntry) });
+/** What other modules keep about a request (see request-details.ts). */
+export const requestDetails = z.object({
+  service: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  /** The workflow request that opened this one, if the caller may see it. */
+  parent: z.object({ key: z.string(), subject: z.string() }).nullable(),
+  /** Its service-level clocks: due times, paused or not, met or missed (GET .../sla says more). */
+  sla: z.array(clockView),
+});
+export type RequestDetails = z.infer<typeof requestDetails>;
+
+export const requestDetailView = requestView.extend(requestDetails.shape).extend({ timeline: z.array(timelineEntry) });
 export type RequestDetailView = z.infer<typeof requestDetailView>;
 
 export const requestPage = pageSchema(requestView);

@@ -14,6 +14,7 @@ import type { RequestPriority } from './requests.tables.ts';
 import { NameBook, toRequestView, toTimelineEntry } from './requests.views.ts';
 import { findVisibleRequest, type WriteOptions } from './visible-request.ts';
 import { reactToRequestChange } from './request-reactions.ts';
+import { detailsOf } from './request-details.ts';
 import type { AnswerRecord } from '../catalog/intake-form.ts';
 
 // Creating, listing and reading requests. Changes and comments are in request-changes.service.ts.
@@ -145,11 +146,12 @@ export async function getRequest(db: Queryable, actor: RequestActor, key: string
   const row = await findVisibleRequest(db, actor, key);
   const events = await store.selectTimeline(db, row.id, canSeeInternal(actor, row));
   const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
-  const [view, timeline] = await Promise.all([
+  const [view, details, timeline] = await Promise.all([
     toRequestView(row, names),
+    detailsOf(db, actor, row),
     Promise.all(events.map((event) => toTimelineEntry(event, names))),
   ]);
-  return { ...view, timeline };
+  return { ...view, ...details, timeline };
 }
 
 /**
