@@ -16,6 +16,8 @@ import type { SlaMetric } from './sla.tables.ts';
 
 export const SLA_WARNING_TIMER = 'sla.warning';
 export const SLA_BREACH_TIMER = 'sla.breach';
+/** The escalation of a breach a change recorded (it came before the breach timer fired). */
+export const SLA_ESCALATION_TIMER = 'sla.escalation';
 
 export interface SlaTimerPayload {
   clockId: string;

@@ -3,7 +3,9 @@ import type { RequestChange, RequestReaction } from '../requests/request-reactio
 import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import type { RequestStatus } from '../requests/requests.tables.ts';
+import { scheduleTimer } from '../../platform/jobs/timers.ts';
 import {
+  isRunning,
   pauseClock,
   restartClock,
   resumeClock,
@@ -12,7 +14,7 @@ import {
   stopClock,
   type ClockState,
 } from './sla-clock.ts';
-import { ClockCalendars, insertClock, onCalendar, saveClock, slaEvent, stateOf } from './sla-clocks.service.ts';
+import { ClockCalendars, insertClock, onCalendar, SLA_ESCALATION_TIMER, saveClock, slaEvent, stateOf } from './sla-clocks.service.ts';
 import { resolveTargets, type MetricTarget } from './sla-targets.ts';
 import * as store from './sla.store.ts';
 import type { SlaMetric } from './sla.tables.ts';
@@ -96,8 +98,14 @@ async function followChange(tx: Queryable, change: Followed): Promise<void> {
     const apply = (operation: (counting: typeof calendar, state: ClockState) => ClockState, state: ClockState) =>
       onCalendar(calendar, (counting) => operation(counting, state));
     const metric = row.metric;
-    let state = stateOf(row);
-    const was = state;
+    const was = stateOf(row);
+    // Due before this change and not yet breached: the breach timer has not fired yet (it polls, a
+    // process was down, the demo writes back-dated history). Saving the clock makes that timer
+    // stale, so the breach is recorded here, at its due instant, before the clock moves on.
+    const overdue = isRunning(was) && was.breachedAt === null && was.dueAt !== null && was.dueAt.getTime() < at.getTime();
+    const base: ClockState = overdue ? { ...was, breachedAt: was.dueAt } : was;
+    let state = base;
+    const firstEventOfClock = events.length;
     let reason: string | undefined;
 
     const stop = (why: string) => {
@@ -130,7 +138,15 @@ async function followChange(tx: Queryable, change: Followed): Promise<void> {
       events.push(slaEvent('sla_clock_retargeted', { metric, fromMinutes: from, toMinutes: newTarget, priority: after.priority, dueAt: state.dueAt?.toISOString() ?? null }));
     }
     if (reason) events.push(slaEvent('sla_clock_stopped', { metric, met: state.met, reason, consumedMinutes: round(state.consumedMinutes), targetMinutes: state.targetMinutes }));
-    if (state !== was) await saveClock(tx, row, state);
+    // The clock does not move: its breach timer stays current and fires (and escalates) as usual.
+    if (state === base) continue;
+    const saved = await saveClock(tx, row, state);
+    if (overdue) {
+      events.splice(firstEventOfClock, 0, slaEvent('sla_breached', { metric, dueAt: was.dueAt!.toISOString(), targetMinutes: was.targetMinutes }));
+      // Escalation is a change of its own (priority, assignee): the queue runs it after this change,
+      // unless this change stopped the clock (answered, resolved, closed: nobody left to chase).
+      if (!saved.stoppedAt) await scheduleTimer(tx, { kind: SLA_ESCALATION_TIMER, dueAt: at, payload: { clockId: saved.id, generation: saved.generation } });
+    }
   }
 
   const nextTarget = targets?.byMetric.next_response;

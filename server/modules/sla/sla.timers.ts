@@ -7,7 +7,7 @@ import { appendRequestEvents, applyHallwayChange } from '../requests/request-cha
 import { findRequestForHallway } from '../requests/requests.service.ts';
 import { requestPriorities, type RequestPriority } from '../requests/requests.tables.ts';
 import { findService } from '../catalog/catalog.service.ts';
-import { SLA_BREACH_TIMER, SLA_WARNING_TIMER, slaEvent, type SlaTimerPayload } from './sla-clocks.service.ts';
+import { SLA_BREACH_TIMER, SLA_ESCALATION_TIMER, SLA_WARNING_TIMER, slaEvent, type SlaTimerPayload } from './sla-clocks.service.ts';
 import { findSlaPolicy } from './sla.service.ts';
 import * as store from './sla.store.ts';
 import type { EscalationActions } from './sla.tables.ts';
@@ -60,6 +60,22 @@ async function onBreach(tx: Queryable, timer: DueTimer, { now }: FiringContext):
     [slaEvent('sla_breached', { metric: clock.metric, dueAt: breachedAt.toISOString(), targetMinutes: clock.targetMinutes })],
     { at: now },
   );
+  await escalate(tx, clock, now);
+}
+
+/**
+ * The escalation of a breach that a change recorded before the breach timer fired (sla.reactions.ts):
+ * done once, by the queue, while the clock is still not stopped. Any later generation still counts:
+ * the breach happened whatever the clock did since.
+ */
+async function onLateEscalation(tx: Queryable, timer: DueTimer, { now }: FiringContext): Promise<void> {
+  const payload = payloadOf(timer);
+  if (!payload) return;
+  const unlocked = await store.selectClockById(tx, payload.clockId);
+  if (!unlocked) return;
+  await findRequestForHallway(tx, { id: unlocked.requestId }, { lock: true });
+  const clock = await store.selectClockById(tx, payload.clockId, { lock: true });
+  if (!clock || !clock.breachedAt || clock.stoppedAt) return;
   await escalate(tx, clock, now);
 }
 
@@ -118,4 +134,5 @@ async function isActiveAgentOf(tx: Queryable, personId: string, teamId: string):
 export const slaTimerHandlers: TimerHandlers = {
   [SLA_WARNING_TIMER]: onWarning,
   [SLA_BREACH_TIMER]: onBreach,
+  [SLA_ESCALATION_TIMER]: onLateEscalation,
 };
