@@ -123,7 +123,12 @@ async function leadsOf(tx: Queryable, teamId: string): Promise<Array<{ id: strin
   const team = await findTeamById(tx, teamId);
   if (!team) return [];
   const { members } = await getTeam(tx, team.slug);
-  return members.filter((member) => member.role === 'lead').map((member) => ({ id: member.person.id, name: member.person.name }));
+  const leads: Array<{ id: string; name: string }> = [];
+  // A lead who left (deactivated) keeps the membership row, but naming them tells nobody anything.
+  for (const member of members.filter((candidate) => candidate.role === 'lead')) {
+    if ((await findPersonById(tx, member.person.id))?.active) leads.push({ id: member.person.id, name: member.person.name });
+  }
+  return leads;
 }
 
 async function isActiveAgentOf(tx: Queryable, personId: string, teamId: string): Promise<boolean> {
