@@ -10,7 +10,12 @@ const name = noNul(z.string().trim().min(1, 'must not be empty').max(200, 'must 
 const longText = noNul(z.string().trim().max(5000, 'must be at most 5000 characters'));
 const uuid = (what: string) => z.uuid({ message: `must be ${what} id` });
 export const SERVICE_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const serviceSlug = z.string().regex(SERVICE_SLUG, 'must be a slug such as "laptop-repair" (a-z, 0-9, -)');
+const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// `/services/{idOrSlug}` reads an id-shaped reference as an id, so a slug of that shape could never be used.
+const serviceSlug = z
+  .string()
+  .regex(SERVICE_SLUG, 'must be a slug such as "laptop-repair" (a-z, 0-9, -)')
+  .refine((slug) => !ID_SHAPED.test(slug), 'must not look like a service id');
 const teamSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a team slug such as "it"');
 
 export const procedureStepSchema = z.strictObject({
@@ -120,10 +125,29 @@ export const fileThroughServiceBody = z.strictObject({
   subject: noNul(z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters')).optional(),
   description: noNul(z.string().max(20_000, 'must be at most 20000 characters')).default(''),
   priority: z.enum(requestPriorities).optional(),
-  answers: z.record(z.string(), z.unknown()).default({}).describe('Answers to the form, by field name'),
+  answers: z
+    .record(z.string(), z.unknown().refine((value) => !nestedDeeperThan(value, 2), 'is nested too deeply to be an answer'))
+    .default({})
+    .describe('Answers to the form, by field name'),
   requester: uuid('a person').optional().describe("On someone's behalf (agents of the owning team only)"),
 });
 export type FileThroughServiceBody = z.infer<typeof fileThroughServiceBody>;
+
+/**
+ * No answer is deeper than a list of texts, but an answer to a hidden field is dropped unchecked,
+ * and the raw answers are fingerprinted for Idempotency-Key by a recursive walk: 100,000 nested
+ * lists in a 1 MB body overflowed the stack (500). Walked here without recursion, so it is a 400.
+ */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const member of Object.values(current)) pending.push([member, depth + 1]);
+  }
+  return false;
+}
 
 const ref = z.object({ id: z.string(), name: z.string() });
 const teamRef = z.object({ slug: z.string(), name: z.string() });
@@ -147,7 +171,8 @@ export const serviceView = z.object({
   /** Null = everyone. */
   audience: z.array(teamRef).nullable(),
   form: formView,
-  procedure: z.array(z.object({ title: z.string(), description: z.string().optional() })),
+  /** The team's working checklist: shown to its agents and admins only, like the steps on a request. */
+  procedure: z.array(z.object({ title: z.string(), description: z.string().optional() })).optional(),
   /** Who approves; the named person only for those who manage the service. */
   approval: z.object({ approver: z.enum(['manager', 'team_lead', 'person']), person: ref.optional() }).nullable(),
   slaPolicyId: z.string().nullable(),

@@ -16,7 +16,7 @@ import {
   type UpdateServiceInput,
 } from './catalog.schema.ts';
 import * as store from './catalog.store.ts';
-import { NameBook, toFormView, toServiceView } from './catalog.views.ts';
+import { NameBook, toFormView, toServiceView, type ServiceAccess } from './catalog.views.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
 
 // The catalog: services a team offers, with their versioned intake forms. Filing a request through
@@ -68,14 +68,22 @@ export async function listServices(db: Queryable, actor: CatalogActor, query: Li
   });
   const forms = await store.selectCurrentForms(db, rows);
   const names = new NameBook(db);
-  const items = await Promise.all(rows.map((row) => toServiceView(row, forms.get(row.id)!, names, canManageService(actor, row.teamId))));
+  const items = await Promise.all(rows.map((row) => toServiceView(row, forms.get(row.id)!, names, accessOf(actor, row))));
   return { items };
 }
 
 export async function getService(db: Queryable, actor: CatalogActor, idOrSlug: string): Promise<ServiceView> {
   const service = await findVisibleService(db, actor, idOrSlug);
-  return viewOf(db, service, canManageService(actor, service.teamId));
+  return viewOf(db, service, accessOf(actor, service));
 }
+
+const accessOf = (actor: CatalogActor, service: store.ServiceRow): ServiceAccess => ({
+  manages: canManageService(actor, service.teamId),
+  worksOn: worksOnService(actor, service),
+});
+
+/** Only admins and leads write services, and they may see all of it. */
+const AUTHOR: ServiceAccess = { manages: true, worksOn: true };
 
 export async function getServiceForm(db: Queryable, actor: CatalogActor, idOrSlug: string, version: number): Promise<FormView> {
   const service = await findVisibleService(db, actor, idOrSlug);
@@ -84,10 +92,10 @@ export async function getServiceForm(db: Queryable, actor: CatalogActor, idOrSlu
   return toFormView(form);
 }
 
-async function viewOf(db: Queryable, service: store.ServiceRow, manages: boolean): Promise<ServiceView> {
+async function viewOf(db: Queryable, service: store.ServiceRow, access: ServiceAccess): Promise<ServiceView> {
   const form = await store.selectForm(db, service.id, service.formVersion);
   if (!form) throw new AppError('INTERNAL', `service ${service.id} has no form version ${service.formVersion}`);
-  return toServiceView(service, form, new NameBook(db), manages);
+  return toServiceView(service, form, new NameBook(db), access);
 }
 
 /**
@@ -123,7 +131,7 @@ export async function createService(tx: Queryable, author: ServiceAuthor, input:
     }),
   );
   await store.insertForm(tx, row.id, { version: 1, fields: values.form.fields });
-  return viewOf(tx, row, true);
+  return viewOf(tx, row, AUTHOR);
 }
 
 /**
@@ -159,12 +167,12 @@ export async function updateService(tx: Queryable, author: ServiceAuthor, id: st
     values.audienceTeamIds = audienceTeamIds;
   }
   if (formChanged) values.formVersion = current.formVersion + 1;
-  if (Object.keys(values).length === 0) return viewOf(tx, current, true);
+  if (Object.keys(values).length === 0) return viewOf(tx, current, AUTHOR);
 
   const updated = await writeOrExplain(() => store.updateServiceRow(tx, current.id, expected, values));
   if (!updated) throw versionConflict(current.version + 1);
   if (formChanged) await store.insertForm(tx, updated.id, { version: updated.formVersion, fields: change.form!.fields });
-  return viewOf(tx, updated, true);
+  return viewOf(tx, updated, AUTHOR);
 }
 
 function sameForm(input: FormInput, stored: IntakeForm | undefined): boolean {

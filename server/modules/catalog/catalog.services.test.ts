@@ -65,6 +65,20 @@ describe('the catalog', () => {
     expect(asLead.json().approval.person).toEqual({ id: cast.people.lead.id, name: 'Lena Lead' });
   });
 
+  it('shows the procedure (the team’s checklist) to the team’s agents and admins only, as the steps on a request', async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { procedure: [{ title: 'Check the disciplinary file first' }] });
+    const procedureAs = async (headers: Record<string, string>) => {
+      const one = await t.app.inject({ method: 'GET', url: `/api/v1/services/${service.slug}`, headers });
+      expect(one.statusCode, one.body).toBe(200);
+      const list = await t.app.inject({ method: 'GET', url: `/api/v1/services?team=${cast.team.slug}`, headers });
+      const listed = list.json().items.find((item: ServiceView) => item.id === service.id);
+      expect(listed.procedure).toEqual(one.json().procedure);
+      return one.json().procedure;
+    };
+    for (const role of ['employee', 'agentOfOtherTeam'] as const) expect(await procedureAs(cast.headers[role]), role).toBeUndefined();
+    for (const role of ['agent', 'lead', 'admin'] as const) expect(await procedureAs(cast.headers[role]), role).toEqual([{ title: 'Check the disciplinary file first' }]);
+  });
+
   it('answers 404 for a service outside the caller’s audience, as for one that does not exist', async () => {
     for (const target of [hrOnly.slug, retired.id, 'no-such-thing']) {
       const response = await t.app.inject({ method: 'GET', url: `/api/v1/services/${target}`, headers: cast.headers.employee });
@@ -163,6 +177,8 @@ describe('bad service definitions', () => {
       { name: 'required file field', request: create({ form: { fields: [{ name: 'f', type: 'file', label: 'F', required: true }] } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.form.fields.0.required' },
       { name: 'procedure step without a title', request: create({ procedure: [{ title: '' }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.procedure.0.title' },
       { name: 'unknown SLA policy', request: create({ slaPolicyId: '00000000-0000-4000-8000-000000000000' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.slaPolicyId' },
+      // `/services/{idOrSlug}` reads it as an id: the service could never be found by its slug.
+      { name: 'slug shaped like an id', request: create({ slug: '12345678-1234-4234-8234-123456789abc' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.slug' },
       { name: 'NUL in the name', request: create({ name: 'a\u0000b' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.name' },
       { name: 'unknown field', request: create({ colour: 'blue' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.colour' },
     ],

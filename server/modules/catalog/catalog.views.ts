@@ -10,11 +10,20 @@ export function toFormView(row: FormRow): FormView {
   return { version: row.version, fields: row.form.fields, createdAt: row.createdAt.toISOString() };
 }
 
+/** What the caller may see of a service beyond what every requester sees. */
+export interface ServiceAccess {
+  /** Admins and the owning team's leads: who exactly approves, and the workflow it spawns. */
+  manages: boolean;
+  /** The owning team's agents and admins: the procedure (the team's checklist, decision 0012). */
+  worksOn: boolean;
+}
+
 /**
  * A service as the caller may see it. Those who manage it see who exactly approves and the workflow
- * it spawns; requesters see what kind of approval to expect, not the internals.
+ * it spawns; those who work on it, its procedure; requesters see what kind of approval to expect,
+ * not the internals.
  */
-export async function toServiceView(row: ServiceRow, form: FormRow, names: NameBook, manages: boolean): Promise<ServiceView> {
+export async function toServiceView(row: ServiceRow, form: FormRow, names: NameBook, { manages, worksOn }: ServiceAccess): Promise<ServiceView> {
   const [team, audience] = await Promise.all([
     names.team(row.teamId),
     row.audienceTeamIds === null ? null : Promise.all(row.audienceTeamIds.map((id) => names.team(id))),
@@ -35,7 +44,7 @@ export async function toServiceView(row: ServiceRow, form: FormRow, names: NameB
     confidential: row.confidential,
     audience: audience?.map((entry) => ({ slug: entry.slug, name: entry.name })) ?? null,
     form: toFormView(form),
-    procedure: row.procedure,
+    ...(worksOn ? { procedure: row.procedure } : {}),
     approval,
     slaPolicyId: row.slaPolicyId,
     ...(manages ? { workflow: row.workflow } : {}),

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
-import type { Answered } from '../../platform/http/idempotency.ts';
+import { fingerprintOf, type Answered } from '../../platform/http/idempotency.ts';
 import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
 import { canFileFor } from '../requests/requests.policy.ts';
 import type { RequestView } from '../requests/requests.schema.ts';
@@ -61,12 +61,33 @@ export async function fileRequestThroughService(
   options: FileThroughServiceOptions = {},
 ): Promise<Answered<RequestView>> {
   const service = await findServiceForFiling(db, idOrSlug);
-  const actorPerson = await findPersonById(db, actor.personId);
-  if (!service || (!options.asWorkflow && !canSeeService(actor, service, actorPerson?.homeTeamId ?? null))) {
-    throw new AppError('SERVICE_NOT_FOUND', `No service ${idOrSlug.slice(0, 64)} that you can see`, [
-      { field: 'params.idOrSlug', reason: 'no service you can see has this id or slug' },
-    ]);
+  if (!service) throw serviceNotFound(idOrSlug);
+  const team = await findTeamById(db, service.teamId);
+  if (!team) throw new AppError('INTERNAL', `service ${service.id} has no team`);
+  // The answers are part of the input, so a retry with the same Idempotency-Key but other answers
+  // is refused (IDEMPOTENCY_KEY_REUSED) instead of replaying a request the client did not send.
+  // They are the answers as sent, not as checked, so that the replay below needs no form.
+  const createInput = {
+    team: team.slug,
+    subject: input.subject ?? service.name,
+    description: input.description ?? '',
+    priority: input.priority ?? service.defaultPriority,
+    confidential: service.confidential,
+    requester: input.requester,
+    channel: input.channel,
+    answers: input.answers ?? {},
+  };
+  // A retry of a request that was filed gets its first answer before any check: the form may have
+  // a new version, the service may be retired or the requester out of its audience by now, and a
+  // 400 or 403 would tell a client whose request exists that it does not (so it files a twin).
+  if (options.idempotencyKey !== undefined) {
+    const operation = `create request through service ${service.id}`; // as createRequest names it
+    const earlier = await store.selectAnsweredKey(db, actor.personId, options.idempotencyKey, fingerprintOf(operation, createInput));
+    if (earlier) return { status: earlier.status, body: earlier.body as RequestView, location: earlier.location ?? undefined, replayed: true };
   }
+
+  const actorPerson = await findPersonById(db, actor.personId);
+  if (!options.asWorkflow && !canSeeService(actor, service, actorPerson?.homeTeamId ?? null)) throw serviceNotFound(idOrSlug);
 
   const requester = await requesterOf(db, actor, actorPerson, service.teamId, input.requester);
   if (!service.active) throw new AppError('FORBIDDEN', `${service.name} is not offered any more`);
@@ -91,21 +112,7 @@ export async function fileRequestThroughService(
     );
   }
 
-  const team = await findTeamById(db, service.teamId);
-  if (!team) throw new AppError('INTERNAL', `service ${service.id} has no team`);
   const record = answerRecord(form, checked.answers);
-  // The answers are part of the input, so a retry with the same Idempotency-Key but other answers
-  // is refused (IDEMPOTENCY_KEY_REUSED) instead of replaying a request the client did not send.
-  const createInput = {
-    team: team.slug,
-    subject: input.subject ?? service.name,
-    description: input.description ?? '',
-    priority: input.priority ?? service.defaultPriority,
-    confidential: service.confidential,
-    requester: input.requester,
-    channel: input.channel,
-    answers: input.answers ?? {},
-  };
   return createRequest(db, actor, createInput, {
     idempotencyKey: options.idempotencyKey,
     at: options.at,
@@ -122,6 +129,11 @@ export async function fileRequestThroughService(
     },
   });
 }
+
+const serviceNotFound = (idOrSlug: string) =>
+  new AppError('SERVICE_NOT_FOUND', `No service ${idOrSlug.slice(0, 64)} that you can see`, [
+    { field: 'params.idOrSlug', reason: 'no service you can see has this id or slug' },
+  ]);
 
 async function findServiceForFiling(db: Queryable, idOrSlug: string): Promise<store.ServiceRow | undefined> {
   if (UUID.test(idOrSlug)) return store.selectServiceById(db, idOrSlug.toLowerCase());
