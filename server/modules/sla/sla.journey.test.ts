@@ -38,7 +38,9 @@ describe('a policy, a service, a request', () => {
     expect(Date.parse(byMetric.first_response!.dueAt!)).toBe(filedAt + 30 * 60_000);
     expect(Date.parse(byMetric.resolution!.dueAt!)).toBe(filedAt + 600 * 60_000);
 
-    // An hour later nobody has answered: the first response breached, the priority went up.
+    // 25 minutes in, 80% of the first response is used: a warning. An hour later nobody has
+    // answered: the first response breached, the priority went up.
+    await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(filedAt + 25 * 60_000) });
     await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(filedAt + 60 * 60_000) });
     const seen = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request.key}`, headers: cast.headers.lead });
     expect(seen.json().priority).toBe('high');

@@ -118,3 +118,14 @@ describe('a clock moved after its due instant, before its breach timer fired', (
     expect(ofKind((await detail(request.key)).timeline, 'sla_breached')).toHaveLength(0);
   });
 });
+
+describe('timers that were due long ago (a first start over back-dated history, a process that was down)', () => {
+  it('a warning whose clock is already past due says nothing: the breach that fires with it says it all', async () => {
+    const request = await fileThroughService(t.database, people.employee, team, serviceId, { at: at('2026-03-09T09:00:00Z') });
+    // Nobody ran the timers for a day: the 50% warning (09:30) and the breach (10:00) fire together.
+    await fire('2026-03-10T12:00:00Z');
+    const entries = (await detail(request.key)).timeline.filter((entry) => entry.data.metric === 'first_response');
+    expect(entries.map((entry) => entry.kind)).toContain('sla_breached');
+    expect(entries.map((entry) => entry.kind)).not.toContain('sla_warning');
+  });
+});

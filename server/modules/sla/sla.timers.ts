@@ -39,6 +39,9 @@ async function currentClock(tx: Queryable, timer: DueTimer): Promise<store.Clock
 async function onWarning(tx: Queryable, timer: DueTimer, { now }: FiringContext): Promise<void> {
   const clock = await currentClock(tx, timer);
   if (!clock || clock.warnedAt || clock.breachedAt) return;
+  // Fired only once the target is used up (a first start over back-dated requests, a process that
+  // was down): a warning now warns of nothing, and this clock's breach timer is due too and fires next.
+  if (clock.dueAt && clock.dueAt.getTime() <= now.getTime()) return;
   await store.updateClock(tx, clock.id, { warnedAt: now });
   await appendRequestEvents(
     tx,
