@@ -19,7 +19,8 @@ import type { ApprovalView, DecisionBody, ListApprovalsQuery } from './request-w
 // (subject, description, answers) even when they may not open the request itself: a manager is not
 // an agent of HR, yet approves the time off their report asks HR for.
 
-async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names: NameBook, db: Queryable): Promise<ApprovalView> {
+/** `detail`: the request's description, answers and status (see approvalView in request-work.schema.ts). */
+async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names: NameBook, db: Queryable, detail = true): Promise<ApprovalView> {
   const [approver, approverTeam, decidedBy, team, requester, service] = await Promise.all([
     row.approverId === null ? null : names.person(row.approverId),
     row.approverTeamId === null ? null : names.team(row.approverTeamId),
@@ -28,7 +29,7 @@ async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names
     names.person(request.requesterId),
     request.serviceId === null ? undefined : store.selectServiceById(db, request.serviceId),
   ]);
-  const shown = await answersInFormOrder(db, request.serviceId, request.answers);
+  const shown = detail ? await answersInFormOrder(db, request.serviceId, request.answers) : undefined;
   return {
     id: row.id,
     rule: row.rule,
@@ -42,12 +43,11 @@ async function toApprovalView(row: store.ApprovalRow, request: RequestRow, names
     request: {
       key: request.key,
       subject: request.subject,
-      description: request.description,
-      status: request.status,
+      ...(detail ? { description: request.description, status: request.status } : {}),
       team: { slug: team.slug, name: team.name },
       requester,
       service: service ? { id: service.id, slug: service.slug, name: service.name } : null,
-      answers: shown?.answers ?? [],
+      ...(detail ? { answers: shown?.answers ?? [] } : {}),
     },
   };
 }
@@ -63,8 +63,9 @@ export async function listMyApprovals(db: Queryable, actor: CatalogActor, query:
     const items: ApprovalView[] = [];
     for (const row of rows) {
       const request = await findRequestForHallway(db, { id: row.requestId });
-      if (!request || (query.status === 'pending' && !canDecideApproval(actor, row, request))) continue;
-      items.push(await toApprovalView(row, request, names, db));
+      if (!request) continue;
+      if (query.status === 'pending' && !canDecideApproval(actor, row, request, await namedApproverMayDecide(db, row, request))) continue;
+      items.push(await toApprovalView(row, request, names, db, query.status === 'pending' || canView(actor, request)));
       if (items.length === query.limit) return { items };
     }
     if (rows.length < batch || batch > 10_000) return { items };
@@ -150,6 +151,21 @@ export async function decideByLink(
   return toApprovalView(approval, request, names, db);
 }
 
+/**
+ * Whether the person an approval names may still decide it: they are active and, for a manager
+ * rule, still the requester's manager in the directory (people move teams and managers change
+ * while a request waits). Otherwise the owning team's leads decide (catalog.policy.ts).
+ */
+async function namedApproverMayDecide(db: Queryable, approval: store.ApprovalRow, request: RequestRow): Promise<boolean> {
+  if (approval.approverId === null) return true;
+  const [approver, requester] = await Promise.all([
+    findPersonById(db, approval.approverId),
+    approval.rule === 'manager' ? findPersonById(db, request.requesterId) : undefined,
+  ]);
+  if (!approver?.active) return false;
+  return approval.rule !== 'manager' || requester?.managerId === approval.approverId;
+}
+
 async function recordDecision(
   tx: Queryable,
   actor: CatalogActor,
@@ -158,7 +174,7 @@ async function recordDecision(
   body: DecisionBody,
   options: { at?: Date },
 ): Promise<{ approval: store.ApprovalRow; request: RequestRow }> {
-  if (!canDecideApproval(actor, pending, locked)) {
+  if (!canDecideApproval(actor, pending, locked, await namedApproverMayDecide(tx, pending, locked))) {
     if (!canView(actor, locked)) throw approvalNotFound();
     throw new AppError('FORBIDDEN', pending.approverId === null ? "Only a lead of the service's team decides this approval" : 'Only the named approver decides this approval');
   }

@@ -49,7 +49,7 @@ describe('requesting and seeing services', () => {
 });
 
 describe('deciding approvals', () => {
-  const request = { requesterId: 'requester' };
+  const request = { requesterId: 'requester', teamId: IT };
   it('the named approver decides, nobody else', () => {
     const named = { approverId: 'me', approverTeamId: null };
     expect(canDecideApproval(actor(), named, request)).toBe(true);
@@ -63,6 +63,15 @@ describe('deciding approvals', () => {
     expect(canDecideApproval(agentOf(IT), team, request)).toBe(false);
     expect(canDecideApproval(leadOf(HR), team, request)).toBe(false);
     expect(canDecideApproval(actor({ isAdmin: true }), team, request)).toBe(false);
+  });
+
+  it("the owning team's leads decide instead of a named approver who may not any more", () => {
+    const named = { approverId: 'me', approverTeamId: null };
+    expect(canDecideApproval(actor(), named, request, false)).toBe(false);
+    expect(canDecideApproval(leadOf(IT), named, request, false)).toBe(true);
+    expect(canDecideApproval(agentOf(IT), named, request, false)).toBe(false);
+    expect(canDecideApproval(leadOf(HR), named, request, false)).toBe(false);
+    expect(canDecideApproval({ ...leadOf(IT), personId: 'requester' }, named, request, false)).toBe(false);
   });
 
   it('nobody decides their own request', () => {

@@ -61,9 +61,19 @@ export interface ApprovalFacts {
 /**
  * The named approver decides; when nobody is named (team rule, or a manager rule that fell back to
  * the team), any lead of the approving team does. Nobody approves their own request.
+ *
+ * `namedApproverMayDecide` is false when the named person has left, or a manager is no longer the
+ * requester's manager (see approvals.service.ts): they may not decide any more, and the leads of the
+ * team that owns the request do instead, as when the rule named nobody at filing, so the request
+ * never waits for someone who cannot answer and an ex-manager does not decide a former report's case.
  */
-export function canDecideApproval(actor: CatalogActor, approval: ApprovalFacts, request: { requesterId: string }): boolean {
+export function canDecideApproval(
+  actor: CatalogActor,
+  approval: ApprovalFacts,
+  request: { requesterId: string; teamId: string },
+  namedApproverMayDecide = true,
+): boolean {
   if (request.requesterId === actor.personId) return false;
-  if (approval.approverId !== null) return approval.approverId === actor.personId;
+  if (approval.approverId !== null) return namedApproverMayDecide ? approval.approverId === actor.personId : isLeadOf(actor, request.teamId);
   return approval.approverTeamId !== null && isLeadOf(actor, approval.approverTeamId);
 }

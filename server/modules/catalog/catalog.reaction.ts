@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { findPersonById, findTeamById } from '../people/people.service.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import type { RequestReaction } from '../requests/request-reactions.ts';
+import type { RequestRow } from '../requests/requests.store.ts';
 import type { ServiceRow } from './catalog.store.ts';
 import * as store from './catalog.store.ts';
 
@@ -13,7 +14,8 @@ import * as store from './catalog.store.ts';
  */
 export const catalogReaction: RequestReaction = async (tx, change) => {
   const request = change.after;
-  if (change.before !== null || request.serviceId === null) return;
+  if (change.before !== null) return followHandoff(tx, change.before, request, change.at);
+  if (request.serviceId === null) return;
   const service = await store.selectServiceById(tx, request.serviceId);
   if (!service) return;
   await store.insertSteps(tx, request.id, service.procedure);
@@ -47,6 +49,34 @@ export const catalogReaction: RequestReaction = async (tx, change) => {
     { at: change.at },
   );
 };
+
+/**
+ * A request handed to another team while it waits for approval: an approval that any lead of the
+ * owning team decides goes with it, to the new team's leads. Left behind, it would wait for leads
+ * who no longer own the request (and who, for a confidential one, may no longer see it), while the
+ * leads who own it now could not decide.
+ */
+async function followHandoff(tx: Queryable, before: RequestRow, after: RequestRow, at: Date): Promise<void> {
+  if (before.teamId === after.teamId || after.status !== 'pending_approval') return;
+  const moved = await store.moveTeamApprovals(tx, after.id, after.teamId);
+  if (moved.length === 0) return;
+  const [from, to] = await Promise.all([findTeamById(tx, before.teamId), findTeamById(tx, after.teamId)]);
+  await appendRequestEvents(
+    tx,
+    after.id,
+    moved.map((approval) => ({
+      actorId: null,
+      kind: 'approval_moved',
+      visibility: 'public' as const,
+      data: {
+        approvalId: approval.id,
+        from: { id: before.teamId, slug: from?.slug, name: from?.name },
+        approverTeam: { id: after.teamId, slug: to?.slug, name: to?.name },
+      },
+    })),
+    { at },
+  );
+}
 
 interface Approver {
   rule: 'manager' | 'person' | 'team_lead';

@@ -175,6 +175,16 @@ export async function selectApprovalsFor(
     .limit(limit);
 }
 
+/** Hands the request's pending team approvals (nobody named) to another team's leads. */
+export async function moveTeamApprovals(db: Queryable, requestId: string, teamId: string): Promise<ApprovalRow[]> {
+  const a = requestApprovals;
+  return db
+    .update(a)
+    .set({ approverTeamId: teamId })
+    .where(and(eq(a.requestId, requestId), eq(a.status, 'pending'), isNull(a.approverId), sql`${a.approverTeamId} is distinct from ${teamId}::uuid`))
+    .returning();
+}
+
 /** Records a decision only while the approval is pending: undefined when it was decided already. */
 export async function decideApprovalRow(
   db: Queryable,

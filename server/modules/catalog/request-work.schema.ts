@@ -62,16 +62,20 @@ export const approvalView = z.object({
   decidedBy: ref.nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
-  /** What the approver decides on: enough of the request, even when they may not open it otherwise. */
+  /**
+   * What the approver decides on: enough of the request, even when they may not open it otherwise.
+   * Its description, answers and status only while it is theirs to decide, or they may see the
+   * request: an approval already decided is no reason to follow someone's HR case from then on.
+   */
   request: z.object({
     key: z.string(),
     subject: z.string(),
-    description: z.string(),
-    status: z.enum(requestStatuses),
+    description: z.string().optional(),
+    status: z.enum(requestStatuses).optional(),
     team: teamRef,
     requester: ref,
     service: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-    answers: z.array(displayedAnswer),
+    answers: z.array(displayedAnswer).optional(),
   }),
 });
 export type ApprovalView = z.infer<typeof approvalView>;
