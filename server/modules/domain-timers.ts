@@ -6,6 +6,6 @@ import { slaTimerHandlers } from './sla/sla.timers.ts';
  * that fire timers pass this map; platform/jobs knows no domain.
  */
 export const domainTimerHandlers: TimerHandlers = {
-  // sla.warning, sla.breach
+  // sla.warning, sla.breach, sla.escalation (an overdue clock found by a change)
   ...slaTimerHandlers,
 };

@@ -304,6 +304,8 @@ export interface FirstResponseSample {
 }
 
 /**
+ * Confidential requests are left out: the figure is shown to every employee who may use the service,
+ * and a count that moves by one would tell them that someone's HR case was filed and answered.
  * The median wall-clock minutes from created_at to first_responded_at
  * of requests filed in [since, until) and answered, for one service or one team. The index on
  * (service_id, created_at) and (team_id, created_at) keeps it to the window's rows.
@@ -320,7 +322,7 @@ export async function selectFirstResponseMedian(
       select percentile_cont(0.5) within group (order by extract(epoch from first_responded_at - created_at) / 60) as median,
              count(*) as sample
       from requests
-      where ${of} and first_responded_at is not null
+      where ${of} and first_responded_at is not null and not confidential
         and created_at >= ${since.toISOString()}::timestamptz and created_at < ${until.toISOString()}::timestamptz`),
   );
   const sampleSize = Number(row?.sample ?? 0);

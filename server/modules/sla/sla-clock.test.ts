@@ -63,6 +63,14 @@ describe('the clock on a calendar', () => {
     expect(stoppedWhilePaused).toMatchObject({ met: 'met', consumedMinutes: 180 });
   });
 
+  it('a clock that never counted a minute is neither met nor missed when it stops (rejected while waiting for approval)', () => {
+    const waiting = startClock(office, at('2026-03-02T09:00:00Z'), target, { paused: true });
+    expect(stopClock(office, waiting, at('2026-03-04T09:00:00Z'))).toMatchObject({ met: null, stoppedAt: at('2026-03-04T09:00:00Z'), consumedMinutes: 0 });
+    // Filed at night and answered before opening: it ran, and the team kept its word.
+    const night = startClock(office, at('2026-03-02T03:00:00Z'), target, { paused: false });
+    expect(stopClock(office, night, at('2026-03-02T07:00:00Z')).met).toBe('met');
+  });
+
   it('a breached clock is missed however it stops', () => {
     const clock: ClockState = { ...startClock(office, at('2026-03-02T09:00:00Z'), target, { paused: false }), breachedAt: at('2026-03-02T13:00:00Z') };
     expect(stopClock(office, clock, at('2026-03-02T12:00:00Z')).met).toBe('missed');

@@ -89,11 +89,15 @@ export function resumeClock(calendar: ClockCalendar, clock: ClockState, at: Date
 
 /**
  * Stops the clock at `at`. A running clock is met when stopped at or before its due instant; a
- * paused one when what it ran is within the target. Both take every pause into account.
+ * paused one when what it ran is within the target. Both take every pause into account. A paused
+ * clock that never counted a business minute (a request rejected while it waited for approval,
+ * closed while it waited on its requester from the start) was never asked of the team: neither met
+ * nor missed (null), so it does not flatter the figures.
  */
 export function stopClock(calendar: ClockCalendar, clock: ClockState, at: Date): ClockState {
   if (clock.stoppedAt !== null) return clock;
   const running = isRunning(clock);
+  if (!running && clock.consumedMinutes === 0 && clock.breachedAt === null) return { ...clock, stoppedAt: at, met: null };
   const paused = pauseClock(calendar, clock, at);
   // A clock that overshot before a pause is due again at once on resume: what it ran decides too.
   const withinTarget = paused.consumedMinutes <= clock.targetMinutes + 1e-9;

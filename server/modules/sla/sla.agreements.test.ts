@@ -114,10 +114,11 @@ describe('an internal agreement', () => {
 describe('expected wait', () => {
   const DAY = 86_400_000;
 
-  async function answered(serviceId: string, minutes: number, daysAgo: number): Promise<void> {
+  async function answered(serviceId: string, minutes: number, daysAgo: number, confidential = false): Promise<void> {
     const filedAt = new Date(Date.now() - daysAgo * DAY);
-    const request = await fileThroughService(t.database, people.engineer, it_, serviceId, { at: filedAt });
-    const agent = await actorOf(t.database, people.itAgent);
+    const request = await fileThroughService(t.database, people.engineer, it_, serviceId, { at: filedAt, confidential });
+    // A confidential case is answered by a lead: the team's other agents do not see it.
+    const agent = await actorOf(t.database, confidential ? people.itLead : people.itAgent);
     await addComment(t.database.db, agent, request.key, { body: 'On it', visibility: 'public' }, { at: new Date(filedAt.getTime() + minutes * 60_000) });
   }
 
@@ -129,6 +130,9 @@ describe('expected wait', () => {
     await answered(quiet.id, 100, 3);
     await answered(quiet.id, 5000, 40); // outside the window
     await fileThroughService(t.database, people.engineer, it_, quiet.id, { at: new Date(Date.now() - DAY) }); // unanswered
+    // A confidential case is nobody else's business, not even as one more in a count.
+    await answered(busy.id, 9000, 1, true);
+    await answered(quiet.id, 9000, 1, true);
 
     const ofBusy = await t.app.inject({ method: 'GET', url: `/api/v1/services/${busy.id}/expected-wait`, headers: headers.stranger });
     expect(ofBusy.statusCode, ofBusy.body).toBe(200);
