@@ -25,6 +25,7 @@ let itLead: Person;
 let oldManager: Person;
 let newManager: Person;
 let employee: Person;
+let hrTeamId: string;
 
 async function person(overrides: Parameters<typeof buildPerson>[1]): Promise<Person> {
   const row = await buildPerson(t.database, overrides);
@@ -34,6 +35,7 @@ async function person(overrides: Parameters<typeof buildPerson>[1]): Promise<Per
 beforeAll(async () => {
   t = await createTestApp();
   const hr = await buildTeam(t.database, { slug: 'hr', name: 'HR' });
+  hrTeamId = hr.id;
   const itTeam = await buildTeam(t.database, { slug: 'it', name: 'IT' });
   hrLead = await person({ name: 'Olivia Lead', leadOf: [hr.id] });
   itLead = await person({ name: 'Tomasz Lead', leadOf: [itTeam.id] });
@@ -94,6 +96,21 @@ describe('a manager approval when the requester’s manager changed', () => {
     } finally {
       await t.database.db.update(people).set({ active: true }).where(eq(people.id, oldManager.id));
     }
+  });
+});
+
+describe('a request filed on someone’s behalf', () => {
+  it('is not approved by the manager who filed it: the owning team’s leads decide', async () => {
+    const agentManager = await person({ name: 'Hugo Agent-Manager', agentOf: [hrTeamId] });
+    const report = await person({ name: 'Rita Report', managerId: agentManager.id });
+    const request = await filedThrough(t.app, agentManager.headers, 'time-off', { answers: answers(), requester: report.id });
+    expect(request.requester.id).toBe(report.id);
+    const approval = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request.key}/approvals`, headers: report.headers })).json().items[0];
+    expect(approval).toMatchObject({ rule: 'manager', approver: null, approverTeam: { slug: 'hr' } });
+    const timeline = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request.key}`, headers: report.headers })).json().timeline;
+    expect(timeline.find((entry: { kind: string }) => entry.kind === 'approval_requested')?.data.fallback).toMatch(/filed it on their behalf/);
+    expect((await decide(request.key, approval.id, agentManager.headers)).statusCode).not.toBe(200);
+    expect((await decide(request.key, approval.id, hrLead.headers)).statusCode).toBe(200);
   });
 });
 

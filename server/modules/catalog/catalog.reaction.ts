@@ -21,7 +21,7 @@ export const catalogReaction: RequestReaction = async (tx, change) => {
   await store.insertSteps(tx, request.id, service.procedure);
   if (request.status !== 'pending_approval') return;
 
-  const approver = await approverFor(tx, service, request.requesterId);
+  const approver = await approverFor(tx, service, request.requesterId, change.actorId);
   const approval = await store.insertApproval(tx, {
     requestId: request.id,
     rule: approver.rule,
@@ -87,22 +87,29 @@ interface Approver {
 }
 
 /**
- * Who decides. Nobody approves their own request, and an approver who has left cannot decide, so
- * when the rule names no one else who is active, any lead of the owning team decides, and the event
- * says why: a request must never wait for someone who cannot answer.
+ * Who decides. Nobody approves their own request, nor one they filed on someone's behalf (an agent
+ * who is the requester's manager would otherwise approve what they asked for), and an approver who
+ * has left cannot decide, so when the rule names no one else who is active, any lead of the owning
+ * team decides, and the event says why: a request must never wait for someone who cannot answer.
+ * (A lead who files on someone's behalf through a team-lead service is not excluded yet: the
+ * approval does not record who filed it.)
  */
-async function approverFor(tx: Queryable, service: ServiceRow, requesterId: string): Promise<Approver> {
+async function approverFor(tx: Queryable, service: ServiceRow, requesterId: string, filerId: string | null): Promise<Approver> {
   // The rule may have been removed between filing and this reaction (a concurrent edit): the team decides.
   const rule = service.approval ?? { approver: 'team_lead' as const };
   if (rule.approver === 'team_lead') return { rule: 'team_lead' };
+  const asked = (id: string) => id === requesterId || id === filerId;
+  const fallback = (why: string) => `${why}, so a lead of the service's team decides`;
   if (rule.approver === 'manager') {
     const requester = await findPersonById(tx, requesterId);
     const manager = requester?.managerId ? await findPersonById(tx, requester.managerId) : undefined;
-    if (manager?.active && manager.id !== requesterId) return { rule: 'manager', person: { id: manager.id, name: manager.name } };
+    if (manager?.active && !asked(manager.id)) return { rule: 'manager', person: { id: manager.id, name: manager.name } };
+    if (manager?.active && manager.id !== requesterId) return { rule: 'manager', fallback: fallback("the requester's manager filed it on their behalf") };
     return { rule: 'manager', fallback: "the requester has no active manager in the directory, so a lead of the service's team decides" };
   }
   const person = await findPersonById(tx, rule.personId);
-  if (person?.active && person.id !== requesterId) return { rule: 'person', person: { id: person.id, name: person.name } };
-  const why = person?.id === requesterId ? 'the named approver asked for it themselves' : 'the named approver is no longer active';
-  return { rule: 'person', fallback: `${why}, so a lead of the service's team decides` };
+  if (person?.active && !asked(person.id)) return { rule: 'person', person: { id: person.id, name: person.name } };
+  if (person?.id === requesterId) return { rule: 'person', fallback: fallback('the named approver asked for it themselves') };
+  if (person?.active) return { rule: 'person', fallback: fallback("the named approver filed it on the requester's behalf") };
+  return { rule: 'person', fallback: fallback('the named approver is no longer active') };
 }
