@@ -56,6 +56,20 @@ describe('a retry with the same Idempotency-Key', () => {
     expect(await requestsOf(service)).toBe(1);
   });
 
+  it('gets the first answer after the service was renamed and repriced (defaults it filled in have changed)', async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { form: oneField });
+    const body = { answers: { asset: 'AB-1' } };
+    const first = await fileThrough(t.app, cast.headers.employee, service.slug, body, { 'idempotency-key': 'renamed-since' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await patchService(service, { name: 'A better name', defaultPriority: 'high' })).statusCode).toBe(200);
+
+    const retry = await fileThrough(t.app, cast.headers.employee, service.slug, body, { 'idempotency-key': 'renamed-since' });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toMatchObject({ key: first.json().key, subject: first.json().subject });
+    expect(await requestsOf(service)).toBe(1);
+  });
+
   it('is still refused with other answers, or by someone else, or for another service', async () => {
     const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { form: oneField });
     const twin = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: service.name, form: oneField });

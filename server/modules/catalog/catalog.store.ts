@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.ts';
-import { idempotencyKeys } from '../../platform/http/idempotency.tables.ts';
 import { requestApprovals, requestSteps, serviceForms, services, type ApprovalStatus } from './catalog.tables.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
 
@@ -208,20 +207,6 @@ export async function decideApprovalRow(
  * The answer stored for a person's Idempotency-Key, if it was given to exactly this fingerprint
  * (operation and input) and committed; undefined otherwise (unused, in flight, or another body).
  */
-export async function selectAnsweredKey(
-  db: Queryable,
-  personId: string,
-  key: string,
-  fingerprint: string,
-): Promise<{ status: number; body: unknown; location: string | null } | undefined> {
-  const k = idempotencyKeys;
-  const [row] = await db
-    .select({ status: k.responseStatus, body: k.responseBody, location: k.responseLocation })
-    .from(k)
-    .where(and(eq(k.personId, personId), eq(k.key, key), eq(k.fingerprint, fingerprint)));
-  return row?.status == null ? undefined : { status: row.status, body: row.body, location: row.location };
-}
-
 /** The foreign key or check a write broke, if that is why it failed (either driver, wrapped or not). */
 export function violatedConstraint(error: unknown): { code: string; constraint: string } | undefined {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
-import { fingerprintOf, type Answered } from '../../platform/http/idempotency.ts';
+import { findAnswered, type Answered } from '../../platform/http/idempotency.ts';
 import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
 import { canFileFor } from '../requests/requests.policy.ts';
 import type { RequestView } from '../requests/requests.schema.ts';
-import { createRequest } from '../requests/requests.service.ts';
+import { createRequest, createRequestOperation } from '../requests/requests.service.ts';
 import type { RequestPriority } from '../requests/requests.tables.ts';
 import { canSeeService, isInAudience, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
@@ -64,9 +64,18 @@ export async function fileRequestThroughService(
   if (!service) throw serviceNotFound(idOrSlug);
   const team = await findTeamById(db, service.teamId);
   if (!team) throw new AppError('INTERNAL', `service ${service.id} has no team`);
-  // The answers are part of the input, so a retry with the same Idempotency-Key but other answers
-  // is refused (IDEMPOTENCY_KEY_REUSED) instead of replaying a request the client did not send.
-  // They are the answers as sent, not as checked, so that the replay below needs no form.
+  // A retry is matched on what the client sent (answers as sent, not as checked) and the service's
+  // id: other answers or another service with the same key are refused (IDEMPOTENCY_KEY_REUSED),
+  // and a service renamed or repriced since does not make a retry look like another request.
+  const sent = {
+    serviceId: service.id,
+    subject: input.subject,
+    description: input.description,
+    priority: input.priority,
+    requester: input.requester,
+    channel: input.channel,
+    answers: input.answers ?? {},
+  };
   const createInput = {
     team: team.slug,
     subject: input.subject ?? service.name,
@@ -80,11 +89,9 @@ export async function fileRequestThroughService(
   // A retry of a request that was filed gets its first answer before any check: the form may have
   // a new version, the service may be retired or the requester out of its audience by now, and a
   // 400 or 403 would tell a client whose request exists that it does not (so it files a twin).
-  if (options.idempotencyKey !== undefined) {
-    const operation = `create request through service ${service.id}`; // as createRequest names it
-    const earlier = await store.selectAnsweredKey(db, actor.personId, options.idempotencyKey, fingerprintOf(operation, createInput));
-    if (earlier) return { status: earlier.status, body: earlier.body as RequestView, location: earlier.location ?? undefined, replayed: true };
-  }
+  const idempotency = { personId: actor.personId, key: options.idempotencyKey, operation: createRequestOperation(service.id), input: sent };
+  const earlier = await findAnswered<RequestView>(db, idempotency);
+  if (earlier) return earlier;
 
   const actorPerson = await findPersonById(db, actor.personId);
   if (!options.asWorkflow && !canSeeService(actor, service, actorPerson?.homeTeamId ?? null)) throw serviceNotFound(idOrSlug);
@@ -115,6 +122,7 @@ export async function fileRequestThroughService(
   const record = answerRecord(form, checked.answers);
   return createRequest(db, actor, createInput, {
     idempotencyKey: options.idempotencyKey,
+    idempotencyInput: sent,
     at: options.at,
     intake: {
       serviceId: service.id,

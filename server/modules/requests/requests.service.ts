@@ -48,7 +48,18 @@ export interface ServiceIntake {
 export interface CreateOptions extends WriteOptions {
   /** The Idempotency-Key header: a retry with the same key and input gets the first answer back. */
   idempotencyKey?: string;
+  /**
+   * What the client sent, when the create input is derived from it (the catalog fills in a service's
+   * name and priority): the key is matched against this, so a retry after the service was renamed
+   * still gets its first answer. Defaults to the create input.
+   */
+  idempotencyInput?: unknown;
   intake?: ServiceIntake;
+}
+
+/** The idempotency operation of a create, so a caller can look for a finished first try (findAnswered). */
+export function createRequestOperation(serviceId?: string): string {
+  return serviceId ? `create request through service ${serviceId}` : 'create request';
 }
 
 export const requestLocation = (key: string) => `/api/v1/requests/${key}`;
@@ -81,8 +92,8 @@ export async function createRequest(
   }
 
   const intake = options.intake;
-  const operation = intake ? `create request through service ${intake.serviceId}` : 'create request';
-  const scope = { personId: actor.personId, key: options.idempotencyKey, operation, input };
+  const operation = createRequestOperation(intake?.serviceId);
+  const scope = { personId: actor.personId, key: options.idempotencyKey, operation, input: options.idempotencyInput ?? input };
   const create = async (tx: Queryable) => {
     const priority = input.priority ?? 'normal';
     const channel = input.channel ?? 'api';

@@ -68,6 +68,21 @@ export async function runIdempotently<Body>(
   });
 }
 
+/**
+ * The answer a finished first try with this key and input got, or undefined. For a replay before
+ * checks that could fail now but passed then (the catalog's form changed, a service was retired):
+ * a client whose request exists must not be told it does not, or it files a twin.
+ */
+export async function findAnswered<Body>(db: Queryable, scope: IdempotencyScope): Promise<Answered<Body> | undefined> {
+  if (scope.key === undefined) return undefined;
+  const [stored] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.personId, scope.personId), eq(idempotencyKeys.key, scope.key)));
+  if (!stored || stored.fingerprint !== fingerprintOf(scope.operation, scope.input) || stored.responseStatus === null) return undefined;
+  return { status: stored.responseStatus, body: stored.responseBody as Body, location: stored.responseLocation ?? undefined, replayed: true };
+}
+
 async function replay<Body>(db: Queryable, personId: string, key: string, fingerprint: string): Promise<Answered<Body>> {
   const [stored] = await db
     .select()
