@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { probeTimerHandlers } from './platform/jobs/probe-timer.ts';
 import { startTimerLoop, type TimerLoop } from './platform/jobs/timer-loop.ts';
+import { ensureTimerCleanup, timerCleanupHandlers } from './platform/jobs/timer-cleanup.ts';
 import { formatSignInBox, prepareFirstStart } from './modules/demo/first-start.ts';
 import { domainTimerHandlers } from './modules/domain-timers.ts';
 
@@ -31,7 +32,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info({ url, database: database.kind }, 'Hallway is listening');
     // Fires warnings, breaches and escalations; several processes may share one server (decision 0009).
-    timers = startTimerLoop(database, { ...probeTimerHandlers, ...domainTimerHandlers }, {
+    await ensureTimerCleanup(database);
+    timers = startTimerLoop(database, { ...probeTimerHandlers, ...timerCleanupHandlers, ...domainTimerHandlers }, {
       pollIntervalMs: config.timerPollMs,
       firedBy: `${hostname()}:${process.pid}`,
       logger: app.log.child({ component: 'timers' }),

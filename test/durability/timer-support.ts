@@ -50,9 +50,18 @@ export function onceEach(scheduled: Scheduled[], firings: ProbeFiring[]): { twic
   };
 }
 
+/** Probe timers not fired yet (the daily cleanup, due tomorrow, is not one of them). */
 export async function unfiredTimers(database: Database): Promise<number> {
-  const [row] = await database.rows<{ unfired: number }>(sql`select count(*)::int as unfired from timers where fired_at is null`);
+  const [row] = await database.rows<{ unfired: number }>(sql`select count(*)::int as unfired from timers where fired_at is null and kind = 'probe'`);
   return row?.unfired ?? -1;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Pending daily cleanups: exactly one, however many processes started together. */
+export async function pendingCleanups(database: Database): Promise<number> {
+  const [row] = await database.rows<{ pending: number }>(
+    sql`select count(*)::int as pending from timers where kind = 'timers.cleanup' and fired_at is null`,
+  );
+  return row?.pending ?? -1;
+}

@@ -5,7 +5,7 @@ import { killServer, startServerProcess, type ServerProcess } from '../support/p
 import { createServerDatabaseUrl } from '../support/test-database.ts';
 import { testDatabaseKind } from '../support/test-database-kind.ts';
 import { until } from '../support/timer-databases.ts';
-import { firedByOf, onceEach, probeFirings, scheduleProbes, sleep, unfiredTimers } from './timer-support.ts';
+import { firedByOf, onceEach, pendingCleanups, probeFirings, scheduleProbes, sleep, unfiredTimers } from './timer-support.ts';
 
 // The issue's bar: 1,000 timers, two processes on one PostgreSQL database, one killed halfway;
 // each timer fires exactly once, within 5 s of its due time. The embedded database (PGlite) is one
@@ -55,6 +55,8 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('timers shared by two process
 
     expect(onceEach(scheduled, firings)).toEqual({ twice: [], missing: [] });
     expect(await unfiredTimers(database)).toBe(0);
+    // Both processes made sure of the daily cleanup as they started: one chain, not two.
+    expect(await pendingCleanups(database)).toBe(1);
     const late = firings.filter(({ lagMs }) => lagMs > BOUND_MS || lagMs < 0);
     expect(late).toEqual([]);
     const firedBy = (firings: typeof beforeKill, server: ServerProcess) => firings.filter((f) => f.firedBy === firedByOf(server)).length;
