@@ -1,0 +1,149 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.ts';
+import { ApiError } from './problem.ts';
+import type { AnswerValue, Availability, ExpectedWait, Me, Page, Person, RequestDetail, RequestSummary, Service, SignedIn } from './types.ts';
+
+// Server state, one hook per read, keyed so that a write can say what it changed.
+
+export const queryKeys = {
+  me: ['me'] as const,
+  services: ['services'] as const,
+  service: (slug: string) => ['services', slug] as const,
+  expectedWait: (slug: string) => ['services', slug, 'expected-wait'] as const,
+  availability: (team: string) => ['teams', team, 'availability'] as const,
+  people: (search: string) => ['people', search] as const,
+  myRequests: ['requests', 'mine'] as const,
+  request: (key: string) => ['requests', 'one', key] as const,
+};
+
+const path = encodeURIComponent;
+
+/** Who is signed in; null when nobody is (the API says 401). Keeps the CSRF token for writes. */
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await callApi<Me>('/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      callApi<SignedIn>('/session', { method: 'POST', body: credentials }),
+    onSuccess: async (signedIn) => {
+      setCsrfToken(signedIn.csrfToken);
+      // Whatever was cached belonged to whoever was signed in before.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      await client.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => callApiNoContent('/session', { method: 'DELETE' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+    },
+  });
+}
+
+export function useServices() {
+  return useQuery({
+    queryKey: queryKeys.services,
+    queryFn: ({ signal }) => callApi<{ items: Service[] }>('/services', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useService(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.service(slug),
+    queryFn: ({ signal }) => callApi<Service>(`/services/${path(slug)}`, { signal }),
+  });
+}
+
+export function useExpectedWait(slug: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.expectedWait(slug ?? ''),
+    queryFn: ({ signal }) => callApi<ExpectedWait>(`/services/${path(slug ?? '')}/expected-wait`, { signal }),
+    enabled: slug !== undefined,
+    // "Open now" changes by the minute, not by the second.
+    staleTime: 60_000,
+  });
+}
+
+/** A team's hours; null when the team keeps no calendar (it is then taken as always open). */
+export function useTeamAvailability(team: string) {
+  return useQuery({
+    queryKey: queryKeys.availability(team),
+    queryFn: async ({ signal }): Promise<Availability | null> => {
+      try {
+        return await callApi<Availability>(`/teams/${path(team)}/availability`, { signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'TEAM_HAS_NO_CALENDAR') return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function usePeopleSearch(search: string) {
+  return useQuery({
+    queryKey: queryKeys.people(search),
+    queryFn: ({ signal }) => callApi<Page<Person>>(`/people${queryString({ q: search || undefined, limit: 20 })}`, { signal }),
+    select: (page) => page.items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useMyRequests() {
+  return useInfiniteQuery({
+    queryKey: queryKeys.myRequests,
+    queryFn: ({ pageParam, signal }) =>
+      callApi<Page<RequestSummary>>(`/requests${queryString({ requester: 'me', limit: 25, cursor: pageParam })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useRequest(key: string) {
+  return useQuery({
+    queryKey: queryKeys.request(key),
+    queryFn: ({ signal }) => callApi<RequestDetail>(`/requests/${path(key)}`, { signal }),
+  });
+}
+
+export interface FileRequestInput {
+  slug: string;
+  answers: Record<string, AnswerValue>;
+  idempotencyKey: string;
+}
+
+export function useFileRequest() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slug, answers, idempotencyKey }: FileRequestInput) =>
+      callApi<RequestSummary>(`/services/${path(slug)}/requests`, { method: 'POST', body: { answers }, idempotencyKey }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.myRequests });
+    },
+  });
+}

@@ -1,0 +1,131 @@
+// The JSON the web app reads from Hallway's public API (/api/openapi.json is the contract). Written
+// by hand because the server's zod schemas sit in files that also import Node-only code; the type
+// test in test/web/api-types.contract.ts fails `tsc` whenever the server's output stops fitting these.
+// Forms are the one shape taken from the server directly: the intake-form schema is pure.
+import type { FormField } from '../../../server/modules/catalog/intake-form.schema.ts';
+
+export type { FormField };
+
+export interface TeamRef {
+  slug: string;
+  name: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  memberships: { team: TeamRef & { id: string }; role: 'agent' | 'lead' }[];
+  via: 'session' | 'token';
+  csrfToken?: string | undefined;
+}
+
+export interface SignedIn {
+  person: { id: string; email: string; name: string; isAdmin: boolean };
+  csrfToken: string;
+}
+
+export interface Service {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  team: TeamRef;
+  requestType: string;
+  defaultPriority: Priority;
+  confidential: boolean;
+  active: boolean;
+  version: number;
+  form: { version: number; fields: FormField[]; createdAt: string };
+  approval: { approver: 'manager' | 'team_lead' | 'person'; person?: PersonRef | undefined } | null;
+}
+
+export interface ExpectedWait {
+  openNow: boolean;
+  nextOpenAt: string | null;
+  closesAt?: string | undefined;
+  timeZone: string;
+  committedFirstResponseMinutes: number | null;
+  recentMedianFirstResponseMinutes: number | null;
+  basis: 'service' | 'team' | 'none';
+  sampleSize: number;
+}
+
+export interface Availability {
+  team: TeamRef;
+  timeZone: string;
+  openNow: boolean;
+  nextOpenAt: string;
+  closesAt?: string | undefined;
+}
+
+export type RequestStatus = 'pending_approval' | 'new' | 'acknowledged' | 'in_progress' | 'waiting_on_requester' | 'resolved' | 'closed';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface RequestSummary {
+  key: string;
+  team: TeamRef;
+  subject: string;
+  description: string;
+  status: RequestStatus;
+  priority: Priority;
+  requester: PersonRef;
+  assignee: PersonRef | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+}
+
+export type SlaMetric = 'first_response' | 'next_response' | 'resolution';
+
+export interface SlaClock {
+  metric: SlaMetric;
+  targetMinutes: number;
+  dueAt: string | null;
+  paused: boolean;
+  remainingMinutes: number;
+  breachedAt: string | null;
+  stoppedAt: string | null;
+  met: 'met' | 'missed' | null;
+  businessHours: boolean;
+}
+
+export interface TimelineEntry {
+  id: number;
+  actor: PersonRef | null;
+  kind: string;
+  visibility: 'public' | 'internal';
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface RequestDetail extends RequestSummary {
+  service: { id: string; slug: string; name: string } | null;
+  parent: { key: string; subject: string } | null;
+  sla: SlaClock[];
+  timeline: TimelineEntry[];
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  homeTeam: TeamRef | null;
+}
+
+/** What a form holds while it is being filled in; the API's answer values plus "not answered". */
+export type AnswerValue = string | number | string[];

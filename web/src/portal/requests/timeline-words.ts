@@ -1,0 +1,36 @@
+import type { TimelineEntry } from '../../api/types.ts';
+import { en } from '../../i18n/en.ts';
+
+/** What a timeline entry says happened, for the requester. Unknown kinds (newer servers) read "Updated". */
+export function eventTitle(entry: TimelineEntry): string {
+  const data = entry.data;
+  switch (entry.kind) {
+    case 'created':
+      return en.events.created;
+    case 'commented':
+      return en.events.commented;
+    case 'status_changed': {
+      const to = typeof data.to === 'string' && data.to in en.statuses ? en.statuses[data.to as keyof typeof en.statuses] : String(data.to ?? '');
+      return en.events.status_changed(to);
+    }
+    case 'assigned':
+      return en.events.assigned;
+    case 'handoff': {
+      // The event names teams by slug; the page shows the request's current team by name beside it.
+      return en.events.handoff(typeof data.toTeam === 'string' ? data.toTeam : '');
+    }
+    case 'priority_changed':
+      return en.events.priority_changed;
+    case 'approval_requested':
+      return en.events.approval_requested;
+    case 'approval_decided':
+      return en.events.approval_decided;
+    default:
+      return en.events.other;
+  }
+}
+
+/** The words a person wrote, when the entry carries any (a reply). */
+export function eventBody(entry: TimelineEntry): string | null {
+  return entry.kind === 'commented' && typeof entry.data.body === 'string' ? entry.data.body : null;
+}
