@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then the whole suite on PGlite, then again on the PostgreSQL server.
+// `npm test`: type-check (server and web app), then the whole suite on PGlite, then again on the
+// PostgreSQL server, then once each the web app's unit tests and its browser journeys.
 // Without a server the second run is skipped and said so; in CI (CI=true) a missing server fails.
+// Without Chromium the journeys are skipped and said so; in CI a missing Chromium fails.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,12 +33,17 @@ async function serverIsUp() {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 function suite(kind) {
-  const report = path.join(reportDir, `${kind}.json`);
   console.log(`\n=== Test suite on ${kind === 'pglite' ? 'PGlite (embedded)' : `the PostgreSQL server at ${serverUrl}`} ===\n`);
+  return vitest(kind, [], { HALLWAY_TEST_DB: kind, HALLWAY_TEST_SERVER: serverUrl });
+}
+
+/** One vitest run; its counts join the totals. */
+function vitest(name, configArgs, env) {
+  const report = path.join(reportDir, `${name}.json`);
   const status = run(
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
-    { HALLWAY_TEST_DB: kind, HALLWAY_TEST_SERVER: serverUrl },
+    ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+    env,
   );
   try {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
@@ -52,6 +59,7 @@ function suite(kind) {
 let failed = false;
 console.log('=== Type check ===');
 if (run('npx', ['tsc', '--noEmit']) !== 0) failed = true;
+if (run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) failed = true;
 if (suite('pglite') !== 0) failed = true;
 if (await serverIsUp()) {
   if (suite('postgres') !== 0) failed = true;
@@ -61,6 +69,13 @@ if (await serverIsUp()) {
 } else {
   console.log(`\nSkipped the PostgreSQL server run: no server answers at ${serverUrl} (set HALLWAY_TEST_SERVER to use another).`);
 }
+// Neither needs a database server, so each runs once. A file filter meant for the suites above may
+// match nothing here, which is no failure.
+const filtered = extraArgs.length > 0 ? ['--passWithNoTests'] : [];
+console.log('\n=== Web app unit tests ===\n');
+if (vitest('web', ['-c', 'vitest.web.config.ts', ...filtered], {}) !== 0) failed = true;
+console.log('\n=== Browser journeys (Chromium, a real `hallway serve`) ===\n');
+if (vitest('e2e', ['-c', 'vitest.e2e.config.ts', ...filtered], {}) !== 0) failed = true;
 rmSync(reportDir, { recursive: true, force: true });
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed || totals.failed > 0 ? 1 : 0);

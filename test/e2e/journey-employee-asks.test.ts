@@ -1,0 +1,134 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { chromiumInstalled, CHROMIUM, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+
+// Journey 1 of issue 4: an employee finds "Laptop repair" by searching, fills the form (a
+// validation error first), submits, and sees the acknowledgement with the expected wait. Then the
+// request is where they will look for it later: My requests, and its own page.
+
+const EMPLOYEE = 'chloe.nguyen@lumen.example';
+
+if (!chromiumInstalled && !process.env.CI) {
+  console.warn(`Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install chromium). In CI this fails.`);
+}
+
+if (!chromiumInstalled && process.env.CI) {
+  describe('browser journeys in CI', () => {
+    it('have Chromium to run in', () => {
+      throw new Error(`CI: no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get install chromium`);
+    });
+  });
+}
+
+describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop repair', () => {
+  let folder: string;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let password: string;
+  let requestKey: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
+    // A first start on an empty folder seeds the demo organisation and prints its shared password once.
+    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
+    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
+    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
+    password = printed;
+    browser = await launchChromium();
+    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await killServer(server);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(where: string): Promise<void> {
+    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
+  }
+
+  it('signs in, searches, meets a validation error, fixes it and sees the expected wait', async () => {
+    await page.goto('/');
+    // Not signed in: the portal sends the employee to sign in, and back afterwards.
+    await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expectAccessible('sign-in');
+    await page.getByLabel('E-mail address').fill(EMPLOYEE);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('heading', { name: 'Ask for help', level: 1 }).waitFor();
+    const laptop = page.getByRole('link', { name: 'Laptop or computer problem' });
+    const access = page.getByRole('link', { name: 'Access to an application' });
+    await laptop.waitFor();
+    await access.waitFor();
+    // Each team says whether it is working, before anyone searches.
+    await page.getByText(/IT (is working now|opens|keeps no fixed hours)/).first().waitFor();
+    await expectAccessible('the catalog');
+
+    await page.getByLabel('Search services').fill('laptop');
+    await access.waitFor({ state: 'detached' });
+    expect(await laptop.isVisible()).toBe(true);
+    await laptop.click();
+
+    await page.getByRole('heading', { name: 'Laptop or computer problem', level: 1 }).waitFor();
+    const device = page.getByRole('radiogroup', { name: 'Which device?' });
+    await device.getByLabel('Laptop', { exact: true }).check();
+    await page.getByLabel('Asset tag').fill('AB-12');
+    await page.getByLabel('What happens?').fill('It will not start after the update this morning.');
+    // The loan question shows only once "Can you work meanwhile?" is answered "No".
+    expect(await page.getByRole('radiogroup', { name: 'Do you need a loan laptop?' }).count()).toBe(0);
+    await expectAccessible('the service form');
+    await page.getByRole('button', { name: 'Send the request' }).click();
+
+    // The API refuses two answers at once; each message sits under its own input.
+    await page.getByText('Some answers need another look').waitFor();
+    await page.getByText('Must look like LW-1234').waitFor();
+    await page.getByText('This is required').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/services/laptop-repair');
+    // Nothing typed was lost.
+    expect(await page.getByLabel('What happens?').inputValue()).toBe('It will not start after the update this morning.');
+    await expectAccessible('the service form with problems');
+
+    await page.getByLabel('Asset tag').fill('LW-1234');
+    await page.getByRole('radiogroup', { name: 'Can you work meanwhile?' }).getByLabel('No', { exact: true }).check();
+    const loaner = page.getByRole('radiogroup', { name: 'Do you need a loan laptop?' });
+    await loaner.waitFor();
+    await loaner.getByLabel('Yes', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send the request' }).click();
+
+    await page.getByRole('heading', { name: 'Your request is on its way' }).waitFor();
+    const keyLine = await page.getByTestId('request-key-line').textContent();
+    expect(keyLine).toMatch(/^IT-\d+ is with IT\.$/);
+    requestKey = /^(IT-\d+)/.exec(keyLine ?? '')![1]!;
+    const wait = await page.getByTestId('expected-wait').textContent();
+    // The demo's IT team has an SLA policy and a month of answered requests: both figures show.
+    expect(wait).toMatch(/^IT usually answers within .+\. It promises a first answer within \d+(\.\d)? working (hour|hours|minutes)\.$/);
+    await expectAccessible('the acknowledgement');
+    await keepScreenshot(page, 'journey-1-acknowledgement');
+  });
+
+  it('finds the request in My requests, with its status, due times and timeline', async () => {
+    await page.getByRole('link', { name: 'My requests' }).click();
+    await page.getByRole('heading', { name: 'My requests', level: 1 }).waitFor();
+    const row = page.getByRole('link', { name: requestKey, exact: true });
+    await row.waitFor();
+    await expectAccessible('my requests');
+    await row.click();
+
+    await page.getByRole('heading', { name: `${requestKey}: Laptop or computer problem`, level: 1 }).waitFor();
+    await page.getByText('New', { exact: true }).waitFor();
+    await page.getByText(/^First answer: due by /).waitFor();
+    await page.getByText('Asked', { exact: true }).waitFor();
+    await expectAccessible('the request page');
+    await keepScreenshot(page, 'journey-1-request-page');
+  });
+});
