@@ -8,7 +8,7 @@ import { chromiumInstalled, CHROMIUM, keepScreenshot, launchChromium, seriousAxe
 
 // Journey 1 of issue 4: an employee finds "Laptop repair" by searching, fills the form (a
 // validation error first), submits, and sees the acknowledgement with the expected wait. Then the
-// request is where they will look for it later: My requests, and its own page.
+// request is where they will look for it later: My requests, and its own page with their answers.
 
 const EMPLOYEE = 'chloe.nguyen@lumen.example';
 
@@ -128,6 +128,10 @@ describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop re
     await page.getByText('New', { exact: true }).waitFor();
     await page.getByText(/^First answer: due by /).waitFor();
     await page.getByText('Asked', { exact: true }).waitFor();
+    // The answers as filed, the conditional one included.
+    await page.getByRole('heading', { name: 'Your answers' }).waitFor();
+    await page.getByText('LW-1234', { exact: true }).waitFor();
+    await page.getByText('Do you need a loan laptop?', { exact: true }).waitFor();
     await expectAccessible('the request page');
     await keepScreenshot(page, 'journey-1-request-page');
   });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { meView, signedInView } from '../../server/modules/auth/auth.schema.ts';
 import type { availabilityResult } from '../../server/modules/calendars/calendars.schema.ts';
 import type { serviceView } from '../../server/modules/catalog/catalog.schema.ts';
+import type { intakeView } from '../../server/modules/catalog/request-work.schema.ts';
 import type { FormField as ServerFormField } from '../../server/modules/catalog/intake-form.schema.ts';
 import type { personView } from '../../server/modules/people/people.schema.ts';
 import type { requestDetailView, requestView } from '../../server/modules/requests/requests.schema.ts';
@@ -29,4 +30,5 @@ export const contract = {
   person: true satisfies Fits<Out<typeof personView>, Web.Person>,
   request: true satisfies Fits<Out<typeof requestView>, Web.RequestSummary>,
   requestDetail: true satisfies Fits<Out<typeof requestDetailView>, Web.RequestDetail>,
+  requestAnswers: true satisfies Fits<Out<typeof intakeView>, Web.RequestAnswers>,
 };

@@ -1,7 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.ts';
 import { ApiError } from './problem.ts';
-import type { AnswerValue, Availability, ExpectedWait, Me, Page, Person, RequestDetail, RequestSummary, Service, SignedIn } from './types.ts';
+import type {
+  AnswerValue,
+  Availability,
+  ExpectedWait,
+  Me,
+  Page,
+  Person,
+  RequestAnswers,
+  RequestDetail,
+  RequestSummary,
+  Service,
+  SignedIn,
+} from './types.ts';
 
 // Server state, one hook per read, keyed so that a write can say what it changed.
 
@@ -12,8 +24,10 @@ export const queryKeys = {
   expectedWait: (slug: string) => ['services', slug, 'expected-wait'] as const,
   availability: (team: string) => ['teams', team, 'availability'] as const,
   people: (search: string) => ['people', search] as const,
+  person: (id: string) => ['people', 'one', id] as const,
   myRequests: ['requests', 'mine'] as const,
   request: (key: string) => ['requests', 'one', key] as const,
+  requestAnswers: (key: string) => ['requests', 'one', key, 'answers'] as const,
 };
 
 const path = encodeURIComponent;
@@ -114,6 +128,15 @@ export function usePeopleSearch(search: string) {
   });
 }
 
+/** One person of the directory, e.g. to name a person answer; people change rarely. */
+export function usePerson(id: string) {
+  return useQuery({
+    queryKey: queryKeys.person(id),
+    queryFn: ({ signal }) => callApi<Person>(`/people/${path(id)}`, { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function useMyRequests() {
   return useInfiniteQuery({
     queryKey: queryKeys.myRequests,
@@ -128,6 +151,15 @@ export function useRequest(key: string) {
   return useQuery({
     queryKey: queryKeys.request(key),
     queryFn: ({ signal }) => callApi<RequestDetail>(`/requests/${path(key)}`, { signal }),
+  });
+}
+
+export function useRequestAnswers(key: string) {
+  return useQuery({
+    queryKey: queryKeys.requestAnswers(key),
+    queryFn: ({ signal }) => callApi<RequestAnswers>(`/requests/${path(key)}/answers`, { signal }),
+    // Answers never change once filed.
+    staleTime: Infinity,
   });
 }
 

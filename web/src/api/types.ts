@@ -119,6 +119,14 @@ export interface RequestDetail extends RequestSummary {
   timeline: TimelineEntry[];
 }
 
+/** A request's answers as they read when it was filed (GET /requests/{key}/answers). */
+export interface RequestAnswers {
+  service: { id: string; slug: string; name: string } | null;
+  formVersion: number | null;
+  /** Person answers' text is the person's id: the client names them. */
+  answers: { name: string; label: string; type: FormField['type']; text: string }[];
+}
+
 export interface Person {
   id: string;
   email: string;

@@ -113,6 +113,7 @@ export const en = {
     assignee: 'Handled by',
     nobodyYet: 'Nobody yet',
     description: 'Description',
+    answers: 'Your answers',
     timeline: 'What happened',
     timelineEmpty: 'Nothing has happened yet.',
     dueTitle: 'When to expect what',

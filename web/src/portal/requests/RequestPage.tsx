@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/PageState
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { clockWords } from './clock-words.ts';
+import { RequestAnswers } from './RequestAnswers.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { eventBody, eventTitle } from './timeline-words.ts';
 
@@ -77,6 +78,7 @@ export function RequestPage() {
               <Text style={{ whiteSpace: 'pre-wrap' }}>{request.data.description}</Text>
             </Stack>
           )}
+          {request.data.service && <RequestAnswers requestKey={request.data.key} />}
           <Stack gap="xs" component="section" aria-labelledby="timeline-title">
             <Title order={2} size="h4" id="timeline-title">
               {en.request.timeline}

@@ -1,0 +1,38 @@
+import { Skeleton, Stack, Text, Title } from '@mantine/core';
+import { usePerson, useRequestAnswers } from '../../api/queries.ts';
+import { ErrorState } from '../../components/PageState.tsx';
+import { en } from '../../i18n/en.ts';
+
+function PersonName({ id }: { id: string }) {
+  const person = usePerson(id);
+  if (person.isPending) return <Skeleton height={16} width={160} />;
+  // Someone since removed from the directory still shows as what was stored.
+  return <>{person.data ? `${person.data.name} (${person.data.email})` : id}</>;
+}
+
+/** What the requester answered on the service's form, as the form read when they filed it. */
+export function RequestAnswers({ requestKey }: { requestKey: string }) {
+  const answers = useRequestAnswers(requestKey);
+  if (answers.isPending) return <Skeleton height={48} />;
+  if (answers.isError) return <ErrorState error={answers.error} onRetry={() => void answers.refetch()} />;
+  if (answers.data.answers.length === 0) return null;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="answers-title">
+      <Title order={2} size="h4" id="answers-title">
+        {en.request.answers}
+      </Title>
+      <Stack gap="xs" component="dl" m={0}>
+        {answers.data.answers.map((answer) => (
+          <div key={answer.name}>
+            <Text component="dt" size="sm" c="dimmed">
+              {answer.label}
+            </Text>
+            <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
+              {answer.type === 'person' ? <PersonName id={answer.text} /> : answer.text}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
