@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,11 +25,10 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={en.nav.openMenu} />
-            <Title order={2} size="h4">
-              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
-                {en.appName}
-              </Link>
-            </Title>
+            {/* The name, not a heading: each page's h1 is the first heading a screen reader meets. */}
+            <Anchor component={Link} to="/" fw={700} fz="lg" c="inherit" underline="never">
+              {en.appName}
+            </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me.data && (
