@@ -5,11 +5,7 @@ import { ApiError, fieldMessages } from '../../api/problem.ts';
 import { useMe, useSignIn } from '../../api/queries.ts';
 import { errorMessage } from '../../components/error-message.ts';
 import { en } from '../../i18n/en.ts';
-
-/** Only a path on this site: `next=https://elsewhere` must not turn sign-in into a redirector. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+import { nextPage } from './next-page.ts';
 
 function problemSentence(error: unknown): string {
   if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') return en.signIn.wrong;
@@ -24,7 +20,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
-  const next = safeNext(params.get('next'));
+  const next = nextPage(params.get('next'));
 
   if (me.data) return <Navigate to={next} replace />;
 
