@@ -26,13 +26,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await runMigrations(database);
     app = await buildApp({ database, config });
     const firstStart = await prepareFirstStart(database, config, app.log);
+    // Before listening: once "listening" is logged, start-up is done and a signal finds its handler.
+    await ensureTimerCleanup(database);
     // Printed before listening: if listening fails (port taken), the one-time password is not lost.
     const signIn = formatSignInBox(firstStart);
     if (signIn) process.stdout.write(signIn);
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info({ url, database: database.kind }, 'Hallway is listening');
     // Fires warnings, breaches and escalations; several processes may share one server (decision 0009).
-    await ensureTimerCleanup(database);
     timers = startTimerLoop(database, { ...probeTimerHandlers, ...timerCleanupHandlers, ...domainTimerHandlers }, {
       pollIntervalMs: config.timerPollMs,
       firedBy: `${hostname()}:${process.pid}`,
