@@ -1,8 +1,9 @@
 // Throughput benchmarks as ratios against baselines run side by side on this machine:
 //   GET /healthz          vs a bare node:http server
 //   POST /api/v1/requests vs a bare Fastify route doing one INSERT on the same database
+//   POST /api/v1/services/{slug}/requests (form, procedure, SLA clocks and timers) vs the same INSERT
 // Each pair alternates for several rounds and keeps the median, so a noisy moment hurts both sides.
-// Usage: npm run bench -- [--db pglite|postgres|both] [--seconds 10] [--rounds 3] [--connections 16] [--only healthz|create]
+// Usage: npm run bench -- [--db pglite|postgres|both] [--seconds 10] [--rounds 3] [--connections 16] [--only healthz|create|service]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
-    only: { type: 'string' },
+    only: { type: 'string' }, // healthz | create | service
   },
 });
 const seconds = Number(options.seconds);
@@ -30,7 +31,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 
 interface Started {
   child: ChildProcess;
-  details: { url: string; token?: string; team?: string };
+  details: { url: string; token?: string; team?: string; service?: string };
 }
 
 function startServer(script: string, env: Record<string, string>): Promise<Started> {
@@ -160,13 +161,13 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   const hallway = await startServer('hallway.ts', environments.hallway);
   const memory = sampleResidentMemory(hallway.child.pid!);
   try {
-    const healthz = options.only === 'create' ? undefined : await sideBySide(
+    const healthz = options.only && options.only !== 'healthz' ? undefined : await sideBySide(
       `GET /healthz (${kind})`,
       () => load({ url: bareHttp.details.url }),
       () => load({ url: `${hallway.details.url}/healthz` }),
     );
     const body = JSON.stringify({ subject: 'Bench', description: 'My laptop will not start after the update.' });
-    const create = options.only === 'healthz' ? undefined : await sideBySide(
+    const create = options.only && options.only !== 'create' ? undefined : await sideBySide(
       `create request (${kind})`,
       () => load({ url: `${bareInsert.details.url}/items`, method: 'POST', headers: { 'content-type': 'application/json' }, body }),
       () =>
@@ -177,8 +178,22 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
           body: JSON.stringify({ ...JSON.parse(body), team: hallway.details.team }),
         }),
     );
+    // Through a catalog service: the form checked, the procedure copied, two SLA clocks started with
+    // their warning and breach timers, all in one transaction. Same baseline: one INSERT.
+    const answers = { device: 'laptop', symptoms: 'It will not start after the update.' };
+    const throughService = options.only && options.only !== 'service' ? undefined : await sideBySide(
+      `create request through a service (${kind})`,
+      () => load({ url: `${bareInsert.details.url}/items`, method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      () =>
+        load({
+          url: `${hallway.details.url}/api/v1/services/${hallway.details.service}/requests`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${hallway.details.token}` },
+          body: JSON.stringify({ answers }),
+        }),
+    );
     const hallwayPeakRssMbUnderLoad = memory.stop();
-    return { database: kind, healthz, create, hallwayPeakRssMbUnderLoad };
+    return { database: kind, healthz, create, throughService, hallwayPeakRssMbUnderLoad };
   } finally {
     memory.stop();
     await Promise.all([stop(bareHttp), stop(bareInsert), stop(hallway)]);
