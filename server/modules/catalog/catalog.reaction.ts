@@ -3,6 +3,7 @@ import { findPersonById, findTeamById } from '../people/people.service.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import type { RequestReaction } from '../requests/request-reactions.ts';
 import type { RequestRow } from '../requests/requests.store.ts';
+import { findServiceOfChange } from './catalog.service.ts';
 import type { ServiceRow } from './catalog.store.ts';
 import * as store from './catalog.store.ts';
 
@@ -16,7 +17,7 @@ export const catalogReaction: RequestReaction = async (tx, change) => {
   const request = change.after;
   if (change.before !== null) return followHandoff(tx, change.before, request, change.at);
   if (request.serviceId === null) return;
-  const service = await store.selectServiceById(tx, request.serviceId);
+  const service = await findServiceOfChange(tx, change);
   if (!service) return;
   await store.insertSteps(tx, request.id, service.procedure);
   if (request.status !== 'pending_approval') return;

@@ -1,7 +1,9 @@
+import { memoOn } from '../../platform/cache/lookup-memo.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
 import { fingerprintOf } from '../../platform/http/idempotency.ts';
 import { findPersonById, requireTeamBySlug } from '../people/people.service.ts';
+import type { RequestChange } from '../requests/request-reactions.ts';
 import { findSlaPolicy } from '../sla/sla.service.ts';
 import { workflowDefinitionProblems, workflowStepServiceProblems } from '../workflows/workflow-definition.ts';
 import { canManageService, canSeeService, managedTeamsOf, worksOnService, type CatalogActor } from './catalog.policy.ts';
@@ -30,6 +32,18 @@ export type ServiceAuthor = CatalogActor | 'system';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const findServiceById = (db: Queryable, id: string) => (UUID.test(id) ? store.selectServiceById(db, id) : Promise.resolve(undefined));
+
+/**
+ * The service a request change is about, read once for every reaction to that change (catalog,
+ * SLA, workflows: requests/request-reactions.ts). They run one after the other in the change's
+ * transaction and none of them writes the service, so they share one read, and with it one version
+ * of the service even when an edit commits meanwhile.
+ */
+export function findServiceOfChange(tx: Queryable, change: RequestChange): Promise<store.ServiceRow | undefined> {
+  const id = change.after.serviceId;
+  if (id === null) return Promise.resolve(undefined);
+  return memoOn(change, `service:${id}`, () => store.selectServiceById(tx, id));
+}
 
 /** A service by id or slug, with no access check: callers decide what the actor may know. */
 export async function findService(db: Queryable, idOrSlug: string): Promise<store.ServiceRow | undefined> {

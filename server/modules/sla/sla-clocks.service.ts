@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
-import { scheduleTimer } from '../../platform/jobs/timers.ts';
+import { scheduleTimers, type NewTimer } from '../../platform/jobs/timers.ts';
 import { CalendarNeverOpensError } from '../calendars/business-time.ts';
 import { businessCalendarById, businessCalendarOfTeam } from '../calendars/calendars.service.ts';
 import type { RequestActor } from '../requests/requests.policy.ts';
@@ -79,11 +79,14 @@ export function onCalendar<T>(calendar: ClockCalendar, operation: (calendar: Clo
   }
 }
 
-async function scheduleTimers(tx: Queryable, row: store.ClockRow): Promise<void> {
-  if (row.stoppedAt || !row.runningSince) return;
+/** The warning and breach timers a clock's schedule needs: none once stopped or while paused. */
+function timersOf(row: store.ClockRow): NewTimer[] {
+  if (row.stoppedAt || !row.runningSince) return [];
   const payload = { clockId: row.id, generation: row.generation } satisfies SlaTimerPayload;
-  if (row.warnAt && !row.warnedAt && !row.breachedAt) await scheduleTimer(tx, { kind: SLA_WARNING_TIMER, dueAt: row.warnAt, payload: { ...payload } });
-  if (row.dueAt && !row.breachedAt) await scheduleTimer(tx, { kind: SLA_BREACH_TIMER, dueAt: row.dueAt, payload: { ...payload } });
+  const timers: NewTimer[] = [];
+  if (row.warnAt && !row.warnedAt && !row.breachedAt) timers.push({ kind: SLA_WARNING_TIMER, dueAt: row.warnAt, payload: { ...payload } });
+  if (row.dueAt && !row.breachedAt) timers.push({ kind: SLA_BREACH_TIMER, dueAt: row.dueAt, payload: { ...payload } });
+  return timers;
 }
 
 export interface NewClock {
@@ -95,10 +98,17 @@ export interface NewClock {
   startedAt: Date;
 }
 
+/** Starts clocks: one statement for the clocks and one for all their timers, however many there are. */
+export async function insertClocks(tx: Queryable, clocks: ReadonlyArray<{ clock: NewClock; state: ClockState }>): Promise<store.ClockRow[]> {
+  if (clocks.length === 0) return [];
+  const rows = await store.insertClocks(tx, clocks.map(({ clock, state }) => ({ ...clock, ...state, generation: 1 })));
+  await scheduleTimers(tx, rows.flatMap(timersOf));
+  return rows;
+}
+
 export async function insertClock(tx: Queryable, clock: NewClock, state: ClockState): Promise<store.ClockRow> {
-  const row = await store.insertClock(tx, { ...clock, ...state, generation: 1 });
-  await scheduleTimers(tx, row);
-  return row;
+  const [row] = await insertClocks(tx, [{ clock, state }]);
+  return row!;
 }
 
 /** Saves a new state (and, for a restarted clock, a new start); bumps the generation, schedules its timers. */
@@ -109,7 +119,7 @@ export async function saveClock(
   restart?: Pick<NewClock, 'source' | 'sourceId' | 'startedAt' | 'calendarId'>,
 ): Promise<store.ClockRow> {
   const saved = await store.updateClock(tx, row.id, { ...state, ...restart, generation: row.generation + 1 });
-  await scheduleTimers(tx, saved);
+  await scheduleTimers(tx, timersOf(saved));
   return saved;
 }
 

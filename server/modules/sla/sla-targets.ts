@@ -40,9 +40,15 @@ export interface RequestForTargets {
   priority: RequestPriority;
 }
 
-export async function resolveTargets(db: Queryable, request: RequestForTargets, at: Date): Promise<ResolvedTargets | undefined> {
+/** `findServiceOf` lets a reaction pass the service its change already read (findServiceOfChange). */
+export async function resolveTargets(
+  db: Queryable,
+  request: RequestForTargets,
+  at: Date,
+  findServiceOf: (serviceId: string) => Promise<ServiceRow | undefined> = (serviceId) => findService(db, serviceId),
+): Promise<ResolvedTargets | undefined> {
   if (!request.serviceId) return undefined;
-  const service = await findService(db, request.serviceId);
+  const service = await findServiceOf(request.serviceId);
   if (!service) return undefined;
   const policy = service.slaPolicyId ? await findSlaPolicy(db, service.slaPolicyId) : undefined;
   const agreement = await agreementInForce(db, service, request.requesterId, at);

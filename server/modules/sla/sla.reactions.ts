@@ -4,6 +4,7 @@ import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import type { RequestStatus } from '../requests/requests.tables.ts';
 import { scheduleTimer } from '../../platform/jobs/timers.ts';
+import { findServiceOfChange } from '../catalog/catalog.service.ts';
 import {
   isRunning,
   pauseClock,
@@ -14,7 +15,7 @@ import {
   stopClock,
   type ClockState,
 } from './sla-clock.ts';
-import { ClockCalendars, insertClock, onCalendar, SLA_ESCALATION_TIMER, saveClock, slaEvent, stateOf } from './sla-clocks.service.ts';
+import { ClockCalendars, insertClock, insertClocks, onCalendar, SLA_ESCALATION_TIMER, saveClock, slaEvent, stateOf } from './sla-clocks.service.ts';
 import { resolveTargets, type MetricTarget } from './sla-targets.ts';
 import * as store from './sla.store.ts';
 import type { SlaMetric } from './sla.tables.ts';
@@ -34,29 +35,36 @@ import type { SlaMetric } from './sla.tables.ts';
  *    counting on the calendar it started with; the timeline shows who held it when).
  */
 export const slaReaction: RequestReaction = async (tx, change) => {
-  if (change.before === null) return startClocks(tx, change.after, change.at);
+  if (change.before === null) return startClocks(tx, change);
   return followChange(tx, { ...change, before: change.before });
 };
 
 const RUNS_IN: ReadonlySet<RequestStatus> = new Set(['new', 'acknowledged', 'in_progress']);
 const runs = (status: RequestStatus) => RUNS_IN.has(status);
 
-async function startClocks(tx: Queryable, request: RequestRow, at: Date): Promise<void> {
+/** The service the change is about, as the change's earlier reactions read it (one read for all). */
+const serviceOf = (tx: Queryable, change: RequestChange) => () => findServiceOfChange(tx, change);
+
+async function startClocks(tx: Queryable, change: RequestChange): Promise<void> {
+  const { after: request, at } = change;
   if (!request.serviceId) return;
-  const targets = await resolveTargets(tx, request, at);
+  const targets = await resolveTargets(tx, request, at, serviceOf(tx, change));
   if (!targets) return;
   const calendars = new ClockCalendars(tx);
   const { calendarId, calendar } = await calendars.ofTeam(request.teamId);
   const events: NewEvent[] = [];
+  const clocks: Parameters<typeof insertClocks>[1][number][] = [];
   for (const metric of ['first_response', 'resolution'] as const) {
     const target = targets.byMetric[metric];
     if (!target) continue;
     const state = onCalendar(calendar, (counting) =>
       startClock(counting, at, { targetMinutes: target.targetMinutes, warnAtPercent: targets.warnAtPercent }, { paused: !runs(request.status) }),
     );
-    await insertClock(tx, { requestId: request.id, metric, calendarId, source: target.source, sourceId: target.sourceId, startedAt: at }, state);
+    clocks.push({ clock: { requestId: request.id, metric, calendarId, source: target.source, sourceId: target.sourceId, startedAt: at }, state });
     events.push(startedEvent(metric, target, state, calendarId));
   }
+  // Both clocks in one statement and their timers in another, not one round trip each.
+  await insertClocks(tx, clocks);
   if (events.length > 0) await appendRequestEvents(tx, request.id, events, { at });
 }
 
@@ -91,7 +99,7 @@ async function followChange(tx: Queryable, change: Followed): Promise<void> {
   const calendars = new ClockCalendars(tx);
   const events: NewEvent[] = [];
   const priorityChanged = before.priority !== after.priority;
-  const targets = priorityChanged || requesterAsked ? await resolveTargets(tx, after, at) : undefined;
+  const targets = priorityChanged || requesterAsked ? await resolveTargets(tx, after, at, serviceOf(tx, change)) : undefined;
 
   for (const row of rows) {
     const calendar = await calendars.ofClock(row);

@@ -101,6 +101,15 @@ export async function insertClock(tx: Queryable, row: NewClockRow): Promise<Cloc
   return clock;
 }
 
+/** Several clocks in one statement, returned in the order given. */
+export async function insertClocks(tx: Queryable, rows: NewClockRow[]): Promise<ClockRow[]> {
+  if (rows.length === 0) return [];
+  const clocks = await tx.insert(requestSlaClocks).values(rows).returning();
+  if (clocks.length !== rows.length) throw new Error('insert returned fewer rows');
+  // RETURNING follows the VALUES list in practice; matched by metric all the same (unique per request).
+  return rows.map((row) => clocks.find((clock) => clock.requestId === row.requestId && clock.metric === row.metric)!);
+}
+
 /** The request's clocks in a stable order; locked when a change is about to move them. */
 export async function selectClocksOfRequest(db: Queryable, requestId: string, options: { lock?: boolean } = {}): Promise<ClockRow[]> {
   const query = db.select().from(requestSlaClocks).where(eq(requestSlaClocks.requestId, requestId)).orderBy(asc(requestSlaClocks.metric));

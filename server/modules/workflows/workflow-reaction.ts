@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
-import { findServiceById } from '../catalog/catalog.service.ts';
+import { findServiceById, findServiceOfChange } from '../catalog/catalog.service.ts';
 import { findPersonById, findTeamById } from '../people/people.service.ts';
 import type { RequestChange, RequestReaction } from '../requests/request-reactions.ts';
 import type { NewEvent, RequestRow } from '../requests/requests.store.ts';
@@ -28,7 +28,7 @@ export const workflowReaction: RequestReaction = async (tx, change) => {
   if (before === null) {
     // A child never starts a workflow of its own, whatever its service says now: workflows are one
     // level deep (see workflowStepServiceProblems), which also makes recursion impossible.
-    if (after.parentId === null && after.serviceId !== null) await startWorkflow(tx, after, change.at);
+    if (after.parentId === null && after.serviceId !== null) await startWorkflow(tx, change);
     return;
   }
   if (before.status === 'pending_approval' && after.status === 'new' && after.parentId === null) {
@@ -38,8 +38,9 @@ export const workflowReaction: RequestReaction = async (tx, change) => {
   if (after.parentId !== null && isDone(before.status) !== isDone(after.status)) await childMoved(tx, after, change);
 };
 
-async function startWorkflow(tx: Queryable, parent: RequestRow, at: Date): Promise<void> {
-  const service = await findServiceById(tx, parent.serviceId!);
+async function startWorkflow(tx: Queryable, change: RequestChange): Promise<void> {
+  const { after: parent, at } = change;
+  const service = await findServiceOfChange(tx, change);
   if (!service || service.workflow.length === 0) return;
   await store.insertSteps(tx, parent.id, service.workflow);
   if (parent.status === 'pending_approval') return;

@@ -8,6 +8,7 @@ import {
   MAX_TIMER_ATTEMPTS,
   nextTimerDueAt,
   scheduleTimer,
+  scheduleTimers,
   type TimerFailure,
   type TimerHandlers,
 } from './timers.ts';
@@ -51,6 +52,29 @@ async function probeFirings(): Promise<Array<{ timerId: number; firedBy: string 
 }
 
 const probe = (dueAt: Date) => scheduleTimer(database.db, { kind: PROBE_TIMER_KIND, dueAt });
+
+describe('scheduling several timers at once', () => {
+  it('stores each with its own due instant and payload, ids in the order given, and they fire like any other', async () => {
+    expect(await scheduleTimers(database.db, [])).toEqual([]);
+    const ids = await scheduleTimers(database.db, [
+      { kind: PROBE_TIMER_KIND, dueAt: at(30), payload: { n: 1 } },
+      { kind: PROBE_TIMER_KIND, dueAt: at(-30), payload: { n: 2 } },
+      { kind: PROBE_TIMER_KIND, dueAt: at(3600) },
+    ]);
+    expect(ids).toHaveLength(3);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = await database.rows<{ id: number; payload: Record<string, unknown>; dueAt: string }>(
+      sql`select id, payload, to_json(due_at) as "dueAt" from timers order by id`,
+    );
+    expect(rows.map((row) => [Number(row.id), row.payload, new Date(row.dueAt).toISOString()])).toEqual([
+      [ids[0], { n: 1 }, at(30).toISOString()],
+      [ids[1], { n: 2 }, at(-30).toISOString()],
+      [ids[2], {}, at(3600).toISOString()],
+    ]);
+    expect(await fireDueTimers(database, probeTimerHandlers, { now: at(60) })).toBe(2);
+    expect((await probeFirings()).map((firing) => firing.timerId)).toEqual([ids[0], ids[1]]);
+  });
+});
 
 describe('firing due timers', () => {
   it('fires what is due by now (due exactly now included), leaves later ones pending, and stamps the firing', async () => {

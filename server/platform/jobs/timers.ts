@@ -45,6 +45,23 @@ export async function scheduleTimer(db: Queryable, timer: NewTimer): Promise<num
   return Number(rowsOf<{ id: number | string }>(result)[0]!.id);
 }
 
+/**
+ * Schedules several timers in one statement (a filing's SLA clocks each want a warning and a
+ * breach); their ids in the order given. Pass the transaction of the change that needs them.
+ */
+export async function scheduleTimers(db: Queryable, timers: readonly NewTimer[]): Promise<number[]> {
+  if (timers.length === 0) return [];
+  const rows = timers.map(
+    (timer) => sql`(${timer.kind}, ${timer.dueAt.toISOString()}::timestamptz, ${JSON.stringify(timer.payload ?? {})}::jsonb)`,
+  );
+  // The sequence numbers the rows in the order of the VALUES list, so ids by size are ids in that order.
+  const result = await db.execute(
+    sql`with added as (insert into timers (kind, due_at, payload) values ${sql.join(rows, sql`, `)} returning id)
+        select id from added order by id`,
+  );
+  return rowsOf<{ id: number | string }>(result).map((row) => Number(row.id));
+}
+
 /** A failing timer is tried again after 2^attempts seconds (capped), and given up after this many tries. */
 export const MAX_TIMER_ATTEMPTS = 8;
 const MAX_RETRY_DELAY_SECONDS = 600;
