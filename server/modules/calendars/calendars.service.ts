@@ -59,6 +59,11 @@ async function loadCalendar(db: Queryable, id: string): Promise<LoadedCalendar> 
 async function loadClosures(db: Queryable, row: store.CalendarRow): Promise<LoadedCalendar> {
   const holidayCalendars = row.kind === 'team' ? await store.selectCompanyHolidayCalendars(db) : [];
   const closureRows = await store.selectClosures(db, [row.id, ...holidayCalendars.map((calendar) => calendar.id)]);
+  return withClosures(row, closureRows);
+}
+
+/** `closureRows`: the calendar's own and, for a team calendar, the company holidays'. */
+function withClosures(row: store.CalendarRow, closureRows: store.ClosureRow[]): LoadedCalendar {
   const closures = closureRows.map(toClosure);
   return {
     row,
@@ -257,9 +262,10 @@ export interface TeamBusinessCalendar {
  * undefined when the team keeps no calendar, so the caller decides what that means.
  */
 export async function businessCalendarOfTeam(db: Queryable, teamId: string): Promise<TeamBusinessCalendar | undefined> {
-  const row = await store.selectTeamCalendar(db, teamId);
+  // One statement on a filing's hot path: the calendars and their closures together.
+  const { calendar: row, closures } = await store.selectTeamCalendarWithClosures(db, teamId);
   if (!row) return undefined;
-  const { business } = await loadClosures(db, row);
+  const { business } = withClosures(row, closures);
   return { calendarId: row.id, timeZone: row.timeZone, business };
 }
 

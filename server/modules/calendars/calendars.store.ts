@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.ts';
 import { calendarClosures, calendars } from './calendars.tables.ts';
 
@@ -25,6 +25,30 @@ export async function selectTeamCalendar(db: Queryable, teamId: string): Promise
     .orderBy(asc(calendars.createdAt), asc(calendars.id))
     .limit(1);
   return calendar;
+}
+
+/**
+ * What a team's business time needs, in one statement: the team's calendar (the oldest, as
+ * selectTeamCalendar), the company-holiday calendars it honours, and the closures of those,
+ * ordered as selectClosures orders them.
+ */
+export async function selectTeamCalendarWithClosures(
+  db: Queryable,
+  teamId: string,
+): Promise<{ calendar: CalendarRow | undefined; holidays: CalendarRow[]; closures: ClosureRow[] }> {
+  const rows = await db
+    .select({ calendar: calendars, closure: calendarClosures })
+    .from(calendars)
+    .leftJoin(calendarClosures, eq(calendarClosures.calendarId, calendars.id))
+    .where(or(and(eq(calendars.kind, 'team'), eq(calendars.teamId, teamId)), eq(calendars.kind, 'company-holidays')))
+    .orderBy(asc(calendarClosures.startsOn), asc(calendarClosures.startsAt), asc(calendarClosures.id));
+  const byAge = (a: CalendarRow, b: CalendarRow) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const distinct = [...new Map(rows.map(({ calendar }) => [calendar.id, calendar])).values()];
+  const calendar = distinct.filter((row) => row.kind === 'team').sort(byAge)[0];
+  const holidays = distinct.filter((row) => row.kind === 'company-holidays');
+  const honoured = new Set([calendar?.id, ...holidays.map((row) => row.id)]);
+  const closures = rows.flatMap(({ closure }) => (closure && honoured.has(closure.calendarId) ? [closure] : []));
+  return { calendar, holidays, closures };
 }
 
 export async function selectCompanyHolidayCalendars(db: Queryable): Promise<CalendarRow[]> {

@@ -43,6 +43,20 @@ export async function selectServiceBySlug(db: Queryable, slug: string): Promise<
   return row;
 }
 
+/** A service by id or slug with its current form, in one statement (filing needs both). */
+export async function selectServiceWithForm(
+  db: Queryable,
+  by: { id: string } | { slug: string },
+): Promise<{ service: ServiceRow; form: FormRow | undefined } | undefined> {
+  const [row] = await db
+    .select({ service: services, form: serviceForms })
+    .from(services)
+    .leftJoin(serviceForms, and(eq(serviceForms.serviceId, services.id), eq(serviceForms.version, services.formVersion)))
+    .where('id' in by ? eq(services.id, by.id) : eq(services.slug, by.slug))
+    .limit(1);
+  return row && { service: row.service, form: row.form ?? undefined };
+}
+
 export async function selectServicesByIds(db: Queryable, ids: string[]): Promise<ServiceRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(services).where(inArray(services.id, [...new Set(ids)]));

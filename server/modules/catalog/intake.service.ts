@@ -60,8 +60,9 @@ export async function fileRequestThroughService(
   input: FileThroughServiceInput,
   options: FileThroughServiceOptions = {},
 ): Promise<Answered<RequestView>> {
-  const service = await findServiceForFiling(db, idOrSlug);
-  if (!service) throw serviceNotFound(idOrSlug);
+  const found = await findServiceForFiling(db, idOrSlug);
+  if (!found) throw serviceNotFound(idOrSlug);
+  const { service, form: formRow } = found;
   const team = await findTeamById(db, service.teamId);
   if (!team) throw new AppError('INTERNAL', `service ${service.id} has no team`);
   // A retry is matched on what the client sent (answers as sent, not as checked) and the service's
@@ -105,7 +106,6 @@ export async function fileRequestThroughService(
     ]);
   }
 
-  const formRow = await store.selectForm(db, service.id, service.formVersion);
   if (!formRow) throw new AppError('INTERNAL', `service ${service.id} has no form version ${service.formVersion}`);
   const form = formRow.form;
   const checked = validateAnswers(form, input.answers ?? {}, await answerContext(db, form, input.answers, requester, options.at));
@@ -143,9 +143,10 @@ const serviceNotFound = (idOrSlug: string) =>
     { field: 'params.idOrSlug', reason: 'no service you can see has this id or slug' },
   ]);
 
-async function findServiceForFiling(db: Queryable, idOrSlug: string): Promise<store.ServiceRow | undefined> {
-  if (UUID.test(idOrSlug)) return store.selectServiceById(db, idOrSlug.toLowerCase());
-  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(idOrSlug) ? store.selectServiceBySlug(db, idOrSlug) : undefined;
+/** The service and its current form in one statement: the form is read with the service it belongs to. */
+async function findServiceForFiling(db: Queryable, idOrSlug: string) {
+  if (UUID.test(idOrSlug)) return store.selectServiceWithForm(db, { id: idOrSlug.toLowerCase() });
+  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(idOrSlug) ? store.selectServiceWithForm(db, { slug: idOrSlug }) : undefined;
 }
 
 async function requesterOf(
