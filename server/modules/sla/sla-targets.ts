@@ -68,9 +68,12 @@ export async function resolveTargets(
  * provider's. One for the service wins over a general one; then the newest.
  */
 async function agreementInForce(db: Queryable, service: ServiceRow, requesterId: string, at: Date): Promise<store.AgreementRow | undefined> {
+  // The provider's agreements first: most teams have none, and then the requester is not looked up.
+  const withAnyTeam = await store.selectAgreementsInForce(db, service.teamId, null, service.id);
+  if (withAnyTeam.length === 0) return undefined;
   const requester = await findPersonById(db, requesterId);
   if (!requester?.homeTeamId || requester.homeTeamId === service.teamId) return undefined;
-  const candidates = await store.selectAgreementsInForce(db, service.teamId, requester.homeTeamId, service.id);
+  const candidates = withAnyTeam.filter((agreement) => agreement.consumerTeamId === requester.homeTeamId);
   if (candidates.length === 0) return undefined;
   const zone = (await businessCalendarOfTeam(db, service.teamId))?.timeZone ?? 'UTC';
   const today = DateTime.fromJSDate(at, { zone }).toISODate() ?? at.toISOString().slice(0, 10);

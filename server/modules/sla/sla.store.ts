@@ -69,13 +69,14 @@ export async function selectAgreements(db: Queryable, teamIds?: string[]): Promi
 }
 
 /**
- * Agreements in force between two teams for a service (or all the provider's services): both
- * leads accepted, not withdrawn. Their dates are checked by the caller, on the provider's day.
+ * Agreements in force between two teams (or the provider and any team, consumerTeamId null) for a
+ * service (or all the provider's services): both leads accepted, not withdrawn. Their dates are
+ * checked by the caller, on the provider's day.
  */
 export async function selectAgreementsInForce(
   db: Queryable,
   providerTeamId: string,
-  consumerTeamId: string,
+  consumerTeamId: string | null,
   serviceId: string | null,
 ): Promise<AgreementRow[]> {
   const a = internalAgreements;
@@ -85,7 +86,7 @@ export async function selectAgreementsInForce(
     .where(
       and(
         eq(a.providerTeamId, providerTeamId),
-        eq(a.consumerTeamId, consumerTeamId),
+        consumerTeamId === null ? undefined : eq(a.consumerTeamId, consumerTeamId),
         isNotNull(a.providerAcceptedAt),
         isNotNull(a.consumerAcceptedAt),
         isNull(a.withdrawnAt),
