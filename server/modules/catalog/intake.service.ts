@@ -205,10 +205,24 @@ function explainFileProblem(form: IntakeForm, problem: FieldProblem): FieldProbl
 /** The requester's calendar day in their own zone: "not before today" means their today. */
 export function dayIn(timeZone: string, at: Date): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    return dayFormatIn(timeZone).format(at);
   } catch {
     return at.toISOString().slice(0, 10);
   }
+}
+
+// A formatter costs more to build than to use (it was a visible share of a filing's CPU): one per
+// zone, kept. Only zones Intl accepts are kept (a bad one throws first); spellings of them are
+// bounded all the same.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (dayFormats.size >= 1000) dayFormats.clear();
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The answers a request was filed with, as they read then (the form may have changed since). */
