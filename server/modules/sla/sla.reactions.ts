@@ -99,6 +99,9 @@ async function followChange(tx: Queryable, change: Followed): Promise<void> {
   const calendars = new ClockCalendars(tx);
   const events: NewEvent[] = [];
   const priorityChanged = before.priority !== after.priority;
+  // Hallway raised the priority because a clock breached (sla.timers.ts escalate()).
+  const raisedByEscalation =
+    change.actorId === null && change.events.some((event) => event.kind === 'priority_changed' && event.data.slaMetric !== undefined);
   const targets = priorityChanged || requesterAsked ? await resolveTargets(tx, after, at, serviceOf(tx, change)) : undefined;
 
   for (const row of rows) {
@@ -144,6 +147,13 @@ async function followChange(tx: Queryable, change: Followed): Promise<void> {
       const from = state.targetMinutes;
       state = apply((counting, current) => retargetClock(counting, current, at, newTarget), state);
       events.push(slaEvent('sla_clock_retargeted', { metric, fromMinutes: from, toMinutes: newTarget, priority: after.priority, dueAt: state.dueAt?.toISOString() ?? null }));
+      // One breach raises the priority one step. If the higher priority's target is already used
+      // up, that is a breach of this clock too, recorded now; escalating it as well would take the
+      // request up another step within the same minute, and on to urgent.
+      if (raisedByEscalation && state.breachedAt === null && state.dueAt !== null && state.dueAt.getTime() <= at.getTime()) {
+        state = { ...state, breachedAt: state.dueAt };
+        events.push(slaEvent('sla_breached', { metric, dueAt: state.dueAt!.toISOString(), targetMinutes: newTarget, escalated: false, reason: 'the escalation raised the priority past what this clock had left' }));
+      }
     }
     if (reason) events.push(slaEvent('sla_clock_stopped', { metric, met: state.met, reason, consumedMinutes: round(state.consumedMinutes), targetMinutes: state.targetMinutes }));
     // The clock does not move: its breach timer stays current and fires (and escalates) as usual.
