@@ -48,3 +48,14 @@ export async function bearerFor(database: Database, personId: string): Promise<{
   const { token } = await issueApiToken(database.db, personId, 'test');
   return { authorization: `Bearer ${token}` };
 }
+
+/** A person and the headers to call the API as them. */
+export interface CallingPerson {
+  id: string;
+  headers: Record<string, string>;
+}
+
+export async function buildCallingPerson(database: Database, overrides: Parameters<typeof buildPerson>[1] = {}): Promise<CallingPerson> {
+  const row = await buildPerson(database, overrides);
+  return { id: row.id, headers: await bearerFor(database, row.id) };
+}

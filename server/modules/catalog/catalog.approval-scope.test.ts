@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayFromToday, filedThrough, publishService, timeOffForm } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
-import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
+import { buildCallingPerson, buildPerson, buildTeam, type CallingPerson } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { people } from '../people/people.tables.ts';
 import { approvalLinkSecret } from './approvals.service.ts';
@@ -14,10 +14,7 @@ import type { ApprovalView } from './request-work.schema.ts';
 // to another team, and an approver whose decision is made.
 
 type Headers = Record<string, string>;
-interface Person {
-  id: string;
-  headers: Headers;
-}
+type Person = CallingPerson;
 
 let t: TestApp;
 let hrLead: Person;
@@ -27,10 +24,7 @@ let newManager: Person;
 let employee: Person;
 let hrTeamId: string;
 
-async function person(overrides: Parameters<typeof buildPerson>[1]): Promise<Person> {
-  const row = await buildPerson(t.database, overrides);
-  return { id: row.id, headers: await bearerFor(t.database, row.id) };
-}
+const person = (overrides: Parameters<typeof buildPerson>[1]) => buildCallingPerson(t.database, overrides);
 
 beforeAll(async () => {
   t = await createTestApp();

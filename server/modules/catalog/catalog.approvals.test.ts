@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayFromToday, fileThrough, filedThrough, publishService, timeOffForm } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
-import { bearerFor, buildPerson, buildTeam } from '../../../test/support/factories.ts';
+import { buildCallingPerson, buildPerson, buildTeam, type CallingPerson } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { approvalLinkSecret } from './approvals.service.ts';
 import type { ServiceView } from './catalog.schema.ts';
@@ -12,10 +12,7 @@ import type { ApprovalView } from './request-work.schema.ts';
 // decides; approved -> new, rejected -> closed, each on the timeline the requester reads.
 
 type Headers = Record<string, string>;
-interface Person {
-  id: string;
-  headers: Headers;
-}
+type Person = CallingPerson;
 
 let t: TestApp;
 let hrLead: Person;
@@ -28,10 +25,7 @@ let stranger: Person;
 let timeOff: ServiceView;
 let teamApproved: ServiceView;
 
-async function person(overrides: Parameters<typeof buildPerson>[1]): Promise<Person> {
-  const row = await buildPerson(t.database, overrides);
-  return { id: row.id, headers: await bearerFor(t.database, row.id) };
-}
+const person = (overrides: Parameters<typeof buildPerson>[1]) => buildCallingPerson(t.database, overrides);
 
 beforeAll(async () => {
   t = await createTestApp();
