@@ -1,9 +1,12 @@
 import type { RouteObject } from 'react-router';
+import { adminRoutes } from './admin/routes.tsx';
 import { Layout } from './components/Layout.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
+import { deskRoutes } from './desk/routes.tsx';
+import { portalRoutes } from './portal/routes.tsx';
 
-// Routes by area. Each page is its own chunk, loaded when first visited, so the first load carries
-// the frame only; the desk and admin areas will join as more lazy routes.
+// Routes by area; each area keeps its own list (portal/, desk/, admin/). Each page is its own
+// chunk, loaded when first visited, so the first load carries the frame only.
 export const routes: RouteObject[] = [
   {
     path: '/sign-in',
@@ -15,14 +18,9 @@ export const routes: RouteObject[] = [
       {
         element: <Layout />,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('./portal/catalog/CatalogPage.tsx')).CatalogPage }) },
-          {
-            path: 'services/:slug',
-            lazy: async () => ({ Component: (await import('./portal/service-form/ServiceFormPage.tsx')).ServiceFormPage }),
-          },
-          { path: 'requests', lazy: async () => ({ Component: (await import('./portal/requests/MyRequestsPage.tsx')).MyRequestsPage }) },
-          { path: 'requests/:key', lazy: async () => ({ Component: (await import('./portal/requests/RequestPage.tsx')).RequestPage }) },
-          { path: 'requests/:key/sent', lazy: async () => ({ Component: (await import('./portal/requests/SentPage.tsx')).SentPage }) },
+          ...portalRoutes,
+          ...deskRoutes,
+          ...adminRoutes,
           { path: '*', lazy: async () => ({ Component: (await import('./portal/NotFoundPage.tsx')).NotFoundPage }) },
         ],
       },

@@ -51,6 +51,11 @@ export const people = pgTable(
     phone: text('phone'),
     isAdmin: boolean('is_admin').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /**
+     * How the person likes to be thanked for their help: in public (team channels, the review) or
+     * privately. Null until they are asked, once, at their first sign-in to the web app.
+     */
+    recognition: text('recognition', { enum: ['public', 'private'] }),
     /** argon2id; null for people who have never been given a password (they sign in otherwise later). */
     passwordHash: text('password_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +66,7 @@ export const people = pgTable(
     index('people_manager_idx').on(table.managerId),
     index('people_home_team_idx').on(table.homeTeamId),
     check('people_email_lower', sql`${table.email} = lower(${table.email})`),
+    check('people_recognition', sql`${table.recognition} in ('public', 'private')`),
   ],
 );
 

@@ -86,6 +86,13 @@ export const serviceRequests = pgTable(
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The earliest due and warning instants of the request's running SLA clocks, kept by a trigger on
+     * request_sla_clocks (migration 0006) so queues sort by due time and find "breaching soon" (the
+     * warning share reached) through an index. Null when no clock runs (none, paused or stopped).
+     */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    warnAt: timestamp('warn_at', { withTimezone: true }),
     searchText: tsvector('search_text').generatedAlwaysAs(
       (): SQL => sql`to_tsvector('simple', ${serviceRequests.subject} || ' ' || ${serviceRequests.description})`,
     ),
@@ -98,6 +105,8 @@ export const serviceRequests = pgTable(
     index('requests_created_idx').on(table.createdAt.desc(), table.id.desc()),
     index('requests_service_created_idx').on(table.serviceId, table.createdAt.desc()),
     index('requests_parent_idx').on(table.parentId),
+    index('requests_team_due_idx').on(table.teamId, table.dueAt, table.id),
+    index('requests_team_warn_idx').on(table.teamId, table.warnAt).where(sql`${table.warnAt} is not null`),
     index('requests_search_idx').using('gin', table.searchText),
     check('requests_subject_length', sql`char_length(${table.subject}) between 1 and 300`),
   ],

@@ -5,11 +5,11 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/queries.ts';
 import { en } from '../i18n/en.ts';
 import { LoadingState } from './PageState.tsx';
+import { adminLinks } from '../admin/routes.tsx';
+import { deskLinks } from '../desk/routes.tsx';
+import { portalLinks } from '../portal/routes.tsx';
 
-const links = [
-  { to: '/', label: en.nav.catalog, active: (path: string) => path === '/' || path.startsWith('/services') },
-  { to: '/requests', label: en.nav.myRequests, active: (path: string) => path.startsWith('/requests') },
-];
+const links = [...portalLinks, ...deskLinks, ...adminLinks];
 
 /** The frame of every signed-in page: a header, the areas' links (a drawer on a phone), the page. */
 export function Layout() {
@@ -49,7 +49,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={en.nav.main}>
         <Stack gap={4}>
-          {links.map((link) => (
+          {links.filter((link) => me.data && link.visibleTo(me.data)).map((link) => (
             <NavLink
               key={link.to}
               component={Link}

@@ -1,4 +1,6 @@
 import type { RequestStatus, SlaMetric } from '../api/types.ts';
+import { admin } from './en-admin.ts';
+import { desk } from './en-desk.ts';
 
 // Every English word the web app shows, in one place, so a second language is one more file of
 // this shape. Texts that depend on values are functions; formatting of times and durations is in
@@ -8,6 +10,8 @@ export const en = {
   /** BCP 47 tag for dates and times: 24-hour clock and day-month order, as the examples read. */
   locale: 'en-GB',
   appName: 'Hallway',
+  desk,
+  admin,
   nav: {
     catalog: 'Ask for help',
     myRequests: 'My requests',

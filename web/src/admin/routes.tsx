@@ -1,0 +1,12 @@
+import type { RouteObject } from 'react-router';
+import { isLeadOrAdmin, type AreaLink } from '../components/area-links.ts';
+import { en } from '../i18n/en.ts';
+
+// The lead and admin console, under /admin: each page its own chunk.
+export const adminRoutes: RouteObject[] = [
+  { path: 'admin', lazy: async () => ({ Component: (await import('./AdminHomePage.tsx')).AdminHomePage }) },
+];
+
+export const adminLinks: AreaLink[] = [
+  { to: '/admin', label: en.admin.nav, active: (path) => path.startsWith('/admin'), visibleTo: isLeadOrAdmin },
+];

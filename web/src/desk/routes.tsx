@@ -1,0 +1,12 @@
+import type { RouteObject } from 'react-router';
+import { isAgent, type AreaLink } from '../components/area-links.ts';
+import { en } from '../i18n/en.ts';
+
+// The agent desk, under /desk: each page its own chunk, so employees never load it.
+export const deskRoutes: RouteObject[] = [
+  { path: 'desk', lazy: async () => ({ Component: (await import('./DeskHomePage.tsx')).DeskHomePage }) },
+];
+
+export const deskLinks: AreaLink[] = [
+  { to: '/desk', label: en.desk.nav, active: (path) => path.startsWith('/desk'), visibleTo: isAgent },
+];

@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import { en } from '../i18n/en.ts';
+import type { AreaLink } from '../components/area-links.ts';
+
+// The employee portal's pages, each its own chunk.
+export const portalRoutes: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import('./catalog/CatalogPage.tsx')).CatalogPage }) },
+  { path: 'services/:slug', lazy: async () => ({ Component: (await import('./service-form/ServiceFormPage.tsx')).ServiceFormPage }) },
+  { path: 'requests', lazy: async () => ({ Component: (await import('./requests/MyRequestsPage.tsx')).MyRequestsPage }) },
+  { path: 'requests/:key', lazy: async () => ({ Component: (await import('./requests/RequestPage.tsx')).RequestPage }) },
+  { path: 'requests/:key/sent', lazy: async () => ({ Component: (await import('./requests/SentPage.tsx')).SentPage }) },
+];
+
+export const portalLinks: AreaLink[] = [
+  { to: '/', label: en.nav.catalog, active: (path) => path === '/' || path.startsWith('/services'), visibleTo: () => true },
+  { to: '/requests', label: en.nav.myRequests, active: (path) => path.startsWith('/requests'), visibleTo: () => true },
+];
