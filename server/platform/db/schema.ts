@@ -8,3 +8,4 @@ export * from '../../modules/catalog/catalog.tables.ts';
 export * from '../../modules/sla/sla.tables.ts';
 export * from '../../modules/workflows/workflows.tables.ts';
 export * from '../jobs/timers.tables.ts';
+export * from '../../modules/attachments/attachments.tables.ts';
