@@ -49,6 +49,15 @@ describe('the API client', () => {
     expect(sent[0]!.headers['x-csrf-token']).toBeUndefined();
   });
 
+  it('names the version a change was made against as a strong If-Match', async () => {
+    setCsrfToken('csrf-123');
+    const sent = answerWith(200, { key: 'IT-7', version: 4 });
+    await callApi('/requests/IT-7', { method: 'PATCH', body: { status: 'closed' }, ifMatch: 3 });
+    expect(sent[0]!.headers['if-match']).toBe('"3"');
+    await callApi('/requests/IT-7');
+    expect(sent[1]!.headers['if-match']).toBeUndefined();
+  });
+
   it('turns a problem+json answer into an ApiError carrying the problem', async () => {
     answerWith(400, { title: 'The request is not valid', status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'body.answers.a', reason: 'is required' }] }, 'application/problem+json');
     const error = await callApi('/services/x/requests', { method: 'POST', body: {} }).catch((caught: unknown) => caught);

@@ -15,6 +15,8 @@ export interface CallOptions {
   body?: unknown;
   /** Makes a retried POST safe: the API answers the first result again instead of filing a twin. */
   idempotencyKey?: string;
+  /** The version the change was made against (the ETag it read): the API refuses it if the resource moved on. */
+  ifMatch?: number;
   signal?: AbortSignal;
 }
 
@@ -26,6 +28,7 @@ async function send(path: string, options: CallOptions): Promise<Response> {
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   try {
     return await fetch(`${API_ROOT}${path}`, {
       method,

@@ -3,6 +3,7 @@ import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.t
 import { ApiError } from './problem.ts';
 import type {
   AnswerValue,
+  CommentResult,
   Availability,
   ExpectedWait,
   Me,
@@ -25,9 +26,11 @@ export const queryKeys = {
   availability: (team: string) => ['teams', team, 'availability'] as const,
   people: (search: string) => ['people', search] as const,
   person: (id: string) => ['people', 'one', id] as const,
+  // Lists of requests start with 'requests', everything about one request with ['request', key],
+  // so a live update about a request can refresh both with two prefixes.
   myRequests: ['requests', 'mine'] as const,
-  request: (key: string) => ['requests', 'one', key] as const,
-  requestAnswers: (key: string) => ['requests', 'one', key, 'answers'] as const,
+  request: (key: string) => ['request', key] as const,
+  requestAnswers: (key: string) => ['request', key, 'answers'] as const,
 };
 
 const path = encodeURIComponent;
@@ -176,6 +179,39 @@ export function useFileRequest() {
       callApi<RequestSummary>(`/services/${path(slug)}/requests`, { method: 'POST', body: { answers }, idempotencyKey }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: queryKeys.myRequests });
+    },
+  });
+}
+
+/** A public reply from the requester. The typed text stays with the caller until this succeeds. */
+export function useReply(key: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      callApi<CommentResult>(`/requests/${path(key)}/comments`, { method: 'POST', body: { body, visibility: 'public' } }),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.request(key) }),
+        client.invalidateQueries({ queryKey: queryKeys.myRequests }),
+      ]);
+    },
+  });
+}
+
+/**
+ * The requester closes a resolved request, or reopens it (back to in progress). Sent against the
+ * version on screen: if the team changed it meanwhile the API says so (412) and the page reloads it.
+ */
+export function useRequesterStatusChange(key: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ status, version }: { status: 'closed' | 'in_progress'; version: number }) =>
+      callApi<RequestSummary>(`/requests/${path(key)}`, { method: 'PATCH', body: { status }, ifMatch: version }),
+    onSettled: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.request(key) }),
+        client.invalidateQueries({ queryKey: queryKeys.myRequests }),
+      ]);
     },
   });
 }

@@ -87,6 +87,10 @@ export interface RequestSummary {
   updatedAt: string;
   firstRespondedAt: string | null;
   resolvedAt: string | null;
+  /** The earliest running SLA clock's due instant; null when none runs. */
+  dueAt: string | null;
+  /** When that clock reaches its warning share: at or before now = breaching soon. */
+  warnAt: string | null;
 }
 
 export type SlaMetric = 'first_response' | 'next_response' | 'resolution';
@@ -137,3 +141,9 @@ export interface Person {
 
 /** What a form holds while it is being filled in; the API's answer values plus "not answered". */
 export type AnswerValue = string | number | string[];
+
+/** What POST /requests/{key}/comments answers: the new timeline entry and the request after it. */
+export interface CommentResult {
+  event: TimelineEntry;
+  request: RequestSummary;
+}

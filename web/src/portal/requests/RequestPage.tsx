@@ -1,12 +1,14 @@
 import { Anchor, Breadcrumbs, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { useRequest } from '../../api/queries.ts';
+import { useMe, useRequest } from '../../api/queries.ts';
 import type { RequestDetail } from '../../api/types.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { clockWords } from './clock-words.ts';
+import { ReplyForm } from './ReplyForm.tsx';
 import { RequestAnswers } from './RequestAnswers.tsx';
+import { ResolvedChoice } from './ResolvedChoice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { eventBody, eventTitle } from './timeline-words.ts';
 
@@ -33,10 +35,12 @@ function Facts({ request }: { request: RequestDetail }) {
   );
 }
 
-/** One request as its requester sees it: status, when to expect what, and the public timeline. */
+/** One request as its requester sees it: status, when to expect what, the public timeline and a reply. */
 export function RequestPage() {
   const { key = '' } = useParams();
   const request = useRequest(key);
+  const me = useMe();
+  const isRequester = request.data !== undefined && me.data?.id === request.data.requester.id;
   const publicTimeline = request.data?.timeline.filter((entry) => entry.visibility === 'public') ?? [];
 
   return (
@@ -56,6 +60,7 @@ export function RequestPage() {
             <StatusBadge status={request.data.status} />
           </Group>
           <Facts request={request.data} />
+          {isRequester && <ResolvedChoice request={request.data} />}
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="due-title">
             <Title order={2} size="h4" id="due-title" mb="xs">
               {en.request.dueTitle}
@@ -102,6 +107,7 @@ export function RequestPage() {
               </Timeline>
             )}
           </Stack>
+          {request.data.status === 'closed' ? <Text c="dimmed">{en.reply.closed}</Text> : <ReplyForm requestKey={request.data.key} />}
         </>
       )}
     </Stack>
