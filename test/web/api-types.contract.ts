@@ -8,6 +8,7 @@ import type { personView } from '../../server/modules/people/people.schema.ts';
 import type { requestDetailView, requestView } from '../../server/modules/requests/requests.schema.ts';
 import type { expectedWaitView } from '../../server/modules/sla/sla.schema.ts';
 import type { commentResult } from '../../server/modules/requests/requests.schema.ts';
+import type { approvalView } from '../../server/modules/catalog/request-work.schema.ts';
 import type * as Web from '../../web/src/api/types.ts';
 
 // No test runs here: `tsc` checks it (npm test type-checks first). The web app's hand-written API
@@ -32,5 +33,6 @@ export const contract = {
   request: true satisfies Fits<Out<typeof requestView>, Web.RequestSummary>,
   requestDetail: true satisfies Fits<Out<typeof requestDetailView>, Web.RequestDetail>,
   requestAnswers: true satisfies Fits<Out<typeof intakeView>, Web.RequestAnswers>,
+  approval: true satisfies Fits<Out<typeof approvalView>, Web.Approval>,
   commentResult: true satisfies Fits<Out<typeof commentResult>, Web.CommentResult>,
 };

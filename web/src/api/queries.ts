@@ -3,6 +3,8 @@ import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.t
 import { ApiError } from './problem.ts';
 import type {
   AnswerValue,
+  Approval,
+  ApprovalStatus,
   CommentResult,
   Availability,
   ExpectedWait,
@@ -31,6 +33,9 @@ export const queryKeys = {
   myRequests: ['requests', 'mine'] as const,
   request: (key: string) => ['request', key] as const,
   requestAnswers: (key: string) => ['request', key, 'answers'] as const,
+  // Approvals are lists of requests waiting on someone: under 'requests' so live updates refresh them too.
+  approvals: ['requests', 'approvals'] as const,
+  approvalsByStatus: (status: ApprovalStatus) => ['requests', 'approvals', status] as const,
 };
 
 const path = encodeURIComponent;
@@ -211,6 +216,39 @@ export function useRequesterStatusChange(key: string) {
       await Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.request(key) }),
         client.invalidateQueries({ queryKey: queryKeys.myRequests }),
+      ]);
+    },
+  });
+}
+
+/** The approvals waiting on me (pending), or the ones I decided; the API gives up to 100, oldest first. */
+export function useApprovals(status: ApprovalStatus) {
+  return useQuery({
+    queryKey: queryKeys.approvalsByStatus(status),
+    queryFn: ({ signal }) => callApi<{ items: Approval[] }>(`/approvals${queryString({ status, limit: 100 })}`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export interface DecisionInput {
+  approval: Approval;
+  decision: 'approve' | 'reject';
+  comment: string;
+}
+
+export function useDecideApproval() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ approval, decision, comment }: DecisionInput) =>
+      callApi<Approval>(`/requests/${path(approval.request.key)}/approvals/${path(approval.id)}/decision`, {
+        method: 'POST',
+        body: { decision, comment },
+      }),
+    // Refresh whether it worked or not: a 409 means someone else decided first, and the list should say so.
+    onSettled: async (_result, _error, { approval }) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.approvals }),
+        client.invalidateQueries({ queryKey: queryKeys.request(approval.request.key) }),
       ]);
     },
   });

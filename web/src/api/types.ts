@@ -147,3 +147,39 @@ export interface CommentResult {
   event: TimelineEntry;
   request: RequestSummary;
 }
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+/** A displayed answer of a request's form (also in RequestAnswers). */
+export interface DisplayedAnswer {
+  name: string;
+  label: string;
+  type: FormField['type'];
+  text: string;
+}
+
+/**
+ * An approval as its approver sees it (GET /approvals). The request's description, status and
+ * answers come only while it is theirs to decide, or when they may see the request anyway.
+ */
+export interface Approval {
+  id: string;
+  rule: 'manager' | 'team_lead' | 'person';
+  status: ApprovalStatus;
+  approver: PersonRef | null;
+  approverTeam: TeamRef | null;
+  comment: string;
+  decidedBy: PersonRef | null;
+  decidedAt: string | null;
+  createdAt: string;
+  request: {
+    key: string;
+    subject: string;
+    description?: string | undefined;
+    status?: RequestStatus | undefined;
+    team: TeamRef;
+    requester: PersonRef;
+    service: { id: string; slug: string; name: string } | null;
+    answers?: DisplayedAnswer[] | undefined;
+  };
+}

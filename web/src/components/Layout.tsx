@@ -55,6 +55,7 @@ export function Layout() {
               component={Link}
               to={link.to}
               label={link.label}
+              rightSection={link.badge ? <link.badge /> : undefined}
               active={link.active(location.pathname)}
               aria-current={link.active(location.pathname) ? 'page' : undefined}
               onClick={close}

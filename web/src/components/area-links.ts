@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { Me } from '../api/types.ts';
 
 /** One entry of the navigation: each area (portal, desk, admin) lists its own, shown to whom it serves. */
@@ -6,6 +7,8 @@ export interface AreaLink {
   label: string;
   active: (path: string) => boolean;
   visibleTo: (me: Me) => boolean;
+  /** Shown at the link's end, e.g. how many things wait there; it reads its own data. */
+  badge?: ComponentType;
 }
 
 export const isAgent = (me: Me): boolean => me.memberships.length > 0;

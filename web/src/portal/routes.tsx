@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { en } from '../i18n/en.ts';
 import type { AreaLink } from '../components/area-links.ts';
+import { ApprovalsNavCount } from './approvals/ApprovalsNavCount.tsx';
 
 // The employee portal's pages, each its own chunk.
 export const portalRoutes: RouteObject[] = [
@@ -8,10 +9,13 @@ export const portalRoutes: RouteObject[] = [
   { path: 'services/:slug', lazy: async () => ({ Component: (await import('./service-form/ServiceFormPage.tsx')).ServiceFormPage }) },
   { path: 'requests', lazy: async () => ({ Component: (await import('./requests/MyRequestsPage.tsx')).MyRequestsPage }) },
   { path: 'requests/:key', lazy: async () => ({ Component: (await import('./requests/RequestPage.tsx')).RequestPage }) },
+  { path: 'approvals', lazy: async () => ({ Component: (await import('./approvals/ApprovalsPage.tsx')).ApprovalsPage }) },
   { path: 'requests/:key/sent', lazy: async () => ({ Component: (await import('./requests/SentPage.tsx')).SentPage }) },
 ];
 
 export const portalLinks: AreaLink[] = [
   { to: '/', label: en.nav.catalog, active: (path) => path === '/' || path.startsWith('/services'), visibleTo: () => true },
   { to: '/requests', label: en.nav.myRequests, active: (path) => path.startsWith('/requests'), visibleTo: () => true },
+  // Anyone may be asked (as a manager, a lead or by name), so everyone sees the link; the count says when something waits.
+  { to: '/approvals', label: en.nav.approvals, active: (path) => path.startsWith('/approvals'), visibleTo: () => true, badge: ApprovalsNavCount },
 ];

@@ -1,14 +1,8 @@
-import { Skeleton, Stack, Text, Title } from '@mantine/core';
-import { usePerson, useRequestAnswers } from '../../api/queries.ts';
+import { Skeleton, Stack, Title } from '@mantine/core';
+import { useRequestAnswers } from '../../api/queries.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
-
-function PersonName({ id }: { id: string }) {
-  const person = usePerson(id);
-  if (person.isPending) return <Skeleton height={16} width={160} />;
-  // Someone since removed from the directory still shows as what was stored.
-  return <>{person.data ? `${person.data.name} (${person.data.email})` : id}</>;
-}
+import { AnswerList } from './AnswerList.tsx';
 
 /** What the requester answered on the service's form, as the form read when they filed it. */
 export function RequestAnswers({ requestKey }: { requestKey: string }) {
@@ -21,18 +15,7 @@ export function RequestAnswers({ requestKey }: { requestKey: string }) {
       <Title order={2} size="h4" id="answers-title">
         {en.request.answers}
       </Title>
-      <Stack gap="xs" component="dl" m={0}>
-        {answers.data.answers.map((answer) => (
-          <div key={answer.name}>
-            <Text component="dt" size="sm" c="dimmed">
-              {answer.label}
-            </Text>
-            <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
-              {answer.type === 'person' ? <PersonName id={answer.text} /> : answer.text}
-            </Text>
-          </div>
-        ))}
-      </Stack>
+      <AnswerList answers={answers.data.answers} />
     </Stack>
   );
 }

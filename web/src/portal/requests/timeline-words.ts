@@ -24,13 +24,17 @@ export function eventTitle(entry: TimelineEntry): string {
     case 'approval_requested':
       return en.events.approval_requested;
     case 'approval_decided':
+      if (data.decision === 'approved') return en.events.approval_approved;
+      if (data.decision === 'rejected') return en.events.approval_rejected;
       return en.events.approval_decided;
     default:
       return en.events.other;
   }
 }
 
-/** The words a person wrote, when the entry carries any (a reply). */
+/** The words a person wrote, when the entry carries any: a reply, or an approver's comment. */
 export function eventBody(entry: TimelineEntry): string | null {
-  return entry.kind === 'commented' && typeof entry.data.body === 'string' ? entry.data.body : null;
+  if (entry.kind === 'commented' && typeof entry.data.body === 'string') return entry.data.body;
+  if (entry.kind === 'approval_decided' && typeof entry.data.comment === 'string' && entry.data.comment !== '') return entry.data.comment;
+  return null;
 }
