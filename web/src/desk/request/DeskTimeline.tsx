@@ -1,0 +1,61 @@
+import { Badge, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import type { TimelineEntry } from '../../api/types.ts';
+import { EmptyState } from '../../components/PageState.tsx';
+import { en } from '../../i18n/en.ts';
+import { dateTimeWords } from '../../i18n/format.ts';
+import { deskEventBody, deskEventTitle, type Names } from './timeline-words.ts';
+
+/** The whole timeline, newest last; internal entries on a yellow ground with an "Internal" badge. */
+export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; names: Names }) {
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="timeline-title">
+      <Title order={2} size="h4" id="timeline-title">
+        {en.desk.request.timeline}
+      </Title>
+      {entries.length === 0 ? (
+        <EmptyState>{en.desk.request.timelineEmpty}</EmptyState>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2} active={entries.length - 1} data-testid="timeline">
+          {entries.map((entry) => {
+            const internal = entry.visibility === 'internal';
+            const body = deskEventBody(entry);
+            return (
+              <Timeline.Item
+                key={entry.id}
+                color={internal ? 'yellow' : undefined}
+                data-visibility={entry.visibility}
+                title={
+                  <Group gap="xs">
+                    <Text fw={600} size="sm">
+                      {deskEventTitle(entry, names)}
+                    </Text>
+                    {internal && (
+                      <Badge color="yellow" variant="light" tt="none" size="sm">
+                        {en.desk.request.internal}
+                      </Badge>
+                    )}
+                  </Group>
+                }
+              >
+                <Text size="xs" c="dimmed">
+                  {`${entry.actor?.name ?? en.events.someone} · ${dateTimeWords(entry.occurredAt)}`}
+                </Text>
+                {body && (
+                  <Text
+                    size="sm"
+                    mt={4}
+                    p={internal ? 'xs' : undefined}
+                    bg={internal ? 'var(--mantine-color-yellow-0)' : undefined}
+                    style={{ whiteSpace: 'pre-wrap', borderRadius: 4 }}
+                  >
+                    {body}
+                  </Text>
+                )}
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}
