@@ -1,3 +1,4 @@
+import { attachmentsReaction } from './attachments/attachments.reaction.ts';
 import { catalogReaction } from './catalog/catalog.reaction.ts';
 import type { RequestReaction } from './requests/request-reactions.ts';
 import { slaReaction } from './sla/sla.reactions.ts';
@@ -11,6 +12,8 @@ import { workflowReaction } from './workflows/workflow-reaction.ts';
 export const domainReactions: readonly RequestReaction[] = [
   // First: copies the procedure and opens the approval a pending request waits for.
   catalogReaction,
+  // A filing's file answers claim the uploads they name.
+  attachmentsReaction,
   // Then: SLA clocks start (paused while pending approval), pause, resume, stop and retarget.
   slaReaction,
   // Last: it files children and resolves parents, whose own reactions then run in full.

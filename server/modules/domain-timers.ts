@@ -1,4 +1,5 @@
 import type { TimerHandlers } from '../platform/jobs/timers.ts';
+import { attachmentTimerHandlers } from './attachments/attachments.timers.ts';
 import { slaTimerHandlers } from './sla/sla.timers.ts';
 
 /**
@@ -8,4 +9,6 @@ import { slaTimerHandlers } from './sla/sla.timers.ts';
 export const domainTimerHandlers: TimerHandlers = {
   // sla.warning, sla.breach, sla.escalation (an overdue clock found by a change)
   ...slaTimerHandlers,
+  // attachments.expire (an upload no filing claimed within a day)
+  ...attachmentTimerHandlers,
 };

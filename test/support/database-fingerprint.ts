@@ -24,6 +24,7 @@ const TABLES: Record<string, string> = {
   request_sla_clocks: 'select * from request_sla_clocks',
   request_workflow_steps: 'select * from request_workflow_steps',
   timers: 'select * from timers',
+  attachments: 'select id, request_id, uploaded_by, visibility, file_name, content_type, size_bytes, sha256, created_at, linked_at from attachments',
 };
 
 /**

@@ -121,8 +121,8 @@ const invalid: Array<{ name: string; answers: Record<string, unknown>; field: st
   { name: 'multi-choice over its max', answers: { summary: 'x', kind: 'laptop', extras: ['bag', 'mouse', 'dock'] }, field: 'extras', reason: 'must have at most 2 selected' },
   { name: 'person not an id', answers: { summary: 'x', kind: 'laptop', colleague: 'Cora' }, field: 'colleague', reason: 'must be a person id' },
   { name: 'person not in the directory', answers: { summary: 'x', kind: 'laptop', colleague: '00000000-0000-4000-8000-000000000000' }, field: 'colleague', reason: 'is not a person in the directory' },
-  { name: 'file: no uploads exist yet', answers: { summary: 'x', kind: 'laptop', photo: '00000000-0000-4000-8000-000000000001' }, field: 'photo', reason: /does not take file uploads/ },
-  { name: 'file not an id', answers: { summary: 'x', kind: 'laptop', photo: 'photo.png' }, field: 'photo', reason: /does not take file uploads/ },
+  { name: 'file: no such upload', answers: { summary: 'x', kind: 'laptop', photo: '00000000-0000-4000-8000-000000000001' }, field: 'photo', reason: /is not an upload of yours/ },
+  { name: 'file not an id', answers: { summary: 'x', kind: 'laptop', photo: 'photo.png' }, field: 'photo', reason: /an uploaded file/ },
   { name: 'unknown field', answers: { summary: 'x', kind: 'laptop', colour: 'red' }, field: 'colour', reason: 'is not a field of this form' },
 ];
 

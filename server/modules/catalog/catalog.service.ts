@@ -232,12 +232,6 @@ async function checkReferences(
     const facts = new Map(named.map((row) => [row.id, { id: row.id, name: row.name, workflowLength: row.workflow.length }]));
     problems.push(...workflowDefinitionProblems(steps, 'body.workflow'), ...workflowStepServiceProblems(steps, facts, serviceId, 'body.workflow'));
   }
-  input.form?.fields.forEach((field, index) => {
-    // Uploads do not exist yet (see intake.service.ts), so a required file could never be answered.
-    if (field.type === 'file' && field.required) {
-      problems.push({ field: `body.form.fields.${index}.required`, reason: 'a file field cannot be required until Hallway takes uploads' });
-    }
-  });
   return { problems, audienceTeamIds };
 }
 

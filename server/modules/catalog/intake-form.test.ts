@@ -100,7 +100,7 @@ describe('answers by type', () => {
   it('file: an uploaded file id', () => {
     expect(one({ type: 'file' }, FILE)).toEqual({ value: FILE });
     expect(one({ type: 'file' }, 'C:\\photo.jpg')).toEqual({ reason: 'must be an uploaded file id' });
-    expect(one({ type: 'file' }, FILE, { ...context, fileExists: () => false })).toEqual({ reason: 'is not an uploaded file' });
+    expect(one({ type: 'file' }, FILE, { ...context, fileExists: () => false })).toEqual({ reason: 'is not an upload of yours that is still unused (POST /api/v1/uploads)' });
   });
 });
 

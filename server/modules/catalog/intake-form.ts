@@ -138,7 +138,7 @@ function checkAnswer(field: FormField, raw: unknown, context: AnswerContext): Ch
     case 'person':
       return checkReference(raw, 'a person', context.personExists, 'is not a person in the directory');
     case 'file':
-      return checkReference(raw, 'an uploaded file', context.fileExists, 'is not an uploaded file');
+      return checkReference(raw, 'an uploaded file', context.fileExists, 'is not an upload of yours that is still unused (POST /api/v1/uploads)');
   }
 }
 

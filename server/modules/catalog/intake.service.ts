@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
-import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { findAnswered, type Answered } from '../../platform/http/idempotency.ts';
 import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
 import { canFileFor } from '../requests/requests.policy.ts';
@@ -12,6 +12,7 @@ import { answerRecord, validateAnswers, type AnswerContext } from './intake-form
 import { answersInFormOrder } from './catalog.views.ts';
 import type { IntakeView } from './request-work.schema.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
+import { selectUnlinkedUploads } from '../attachments/attachments.store.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
 
 export interface FileThroughServiceInput {
@@ -108,10 +109,10 @@ export async function fileRequestThroughService(
 
   if (!formRow) throw new AppError('INTERNAL', `service ${service.id} has no form version ${service.formVersion}`);
   const form = formRow.form;
-  const checked = validateAnswers(form, input.answers ?? {}, await answerContext(db, form, input.answers, requester, options.at));
+  const checked = validateAnswers(form, input.answers ?? {}, await answerContext(db, form, input.answers, requester, actor.personId, options.at));
   if (!checked.ok) {
     // Named as the body's fields, like every other body problem: `body.answers.<field>`.
-    const problems = checked.problems.map((problem) => explainFileProblem(form, problem)).map((problem) => ({ ...problem, field: `body.${problem.field}` }));
+    const problems = checked.problems.map((problem) => ({ ...problem, field: `body.${problem.field}` }));
     throw new AppError(
       'VALIDATION_FAILED',
       problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
@@ -171,35 +172,37 @@ async function requesterOf(
 }
 
 /**
- * The engine's lookups are synchronous, so the people a form's person fields name are looked up
- * first. Files: Hallway takes no uploads yet, so no file id can be real; every file answer is
- * refused (see explainFileProblem) rather than storing ids nobody can open.
+ * The engine's lookups are synchronous, so the people and files a form's answers name are looked up
+ * first. A file answer is the id of an upload (POST /uploads) that the filer made and no request has
+ * claimed yet; the filing then claims it (attachments.reaction.ts).
  */
 async function answerContext(
   db: Queryable,
   form: IntakeForm,
   answers: Record<string, unknown> | undefined,
   requester: PersonRow,
+  filerId: string,
   at: Date | undefined,
 ): Promise<AnswerContext> {
   const named = new Set<string>();
+  const files = new Set<string>();
   for (const field of form.fields) {
     const raw = answers && Object.hasOwn(answers, field.name) ? answers[field.name] : undefined;
-    if (field.type === 'person' && typeof raw === 'string' && UUID.test(raw.trim())) named.add(raw.trim().toLowerCase());
+    if (typeof raw !== 'string' || !UUID.test(raw.trim())) continue;
+    if (field.type === 'person') named.add(raw.trim().toLowerCase());
+    if (field.type === 'file') files.add(raw.trim().toLowerCase());
   }
-  const found = await Promise.all([...named].map((id) => findPersonById(db, id)));
+  const [found, uploads] = await Promise.all([
+    Promise.all([...named].map((id) => findPersonById(db, id))),
+    selectUnlinkedUploads(db, filerId, [...files]),
+  ]);
   const active = new Set(found.filter((person) => person?.active).map((person) => person!.id));
+  const usable = new Set(uploads.map((upload) => upload.id));
   return {
     today: dayIn(requester.timeZone, at ?? new Date()),
     personExists: (id) => active.has(id),
-    fileExists: () => false,
+    fileExists: (id) => usable.has(id.toLowerCase()),
   };
-}
-
-function explainFileProblem(form: IntakeForm, problem: FieldProblem): FieldProblem {
-  const field = form.fields.find((candidate) => `answers.${candidate.name}` === problem.field);
-  if (field?.type !== 'file' || problem.reason === 'is required') return problem;
-  return { field: problem.field, reason: 'cannot be answered yet: Hallway does not take file uploads; leave it empty' };
 }
 
 /** The requester's calendar day in their own zone: "not before today" means their today. */

@@ -41,6 +41,7 @@ export const errorCatalog = {
   REQUEST_CLOSED: { status: 409, title: 'A closed request cannot change; open a new one' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
   IMPORT_HAS_ERRORS: { status: 422, title: 'The file has rows with errors; nothing was imported' },
+  ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

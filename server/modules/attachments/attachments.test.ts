@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyKindForm, fileThrough, publishService } from '../../../test/support/catalog-factories.ts';
+import { fingerprint } from '../../../test/support/database-fingerprint.ts';
+import { buildCast, type Cast } from '../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { fireDueTimers } from '../../platform/jobs/timers.ts';
+import { domainTimerHandlers } from '../domain-timers.ts';
+import type { AttachmentView } from './attachments.schema.ts';
+import { postFile } from './attachments.test-support.ts';
+
+// Files on a request follow the timeline's rules (public for whoever sees the request, internal for
+// the team's agents); an upload for a form is its uploader's alone until a filing claims it.
+
+let t: TestApp;
+let cast: Cast;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await buildCast(t.database);
+});
+afterAll(() => t.close());
+
+async function fileRequest(body: Record<string, unknown> = {}): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/requests',
+    headers: cast.headers.employee,
+    payload: { team: cast.team.slug, subject: 'Printer jams', ...body },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().key;
+}
+
+const list = (key: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}/attachments`, headers });
+const content = (id: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}/content`, headers });
+
+describe("a request's files", () => {
+  it("keep the requester's public file for everyone who sees the request, with its event", async () => {
+    const key = await fileRequest();
+    const sent = await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { name: 'jam.txt', content: 'paper stuck in tray 2' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const view = sent.json<AttachmentView>();
+    expect(view).toMatchObject({ requestKey: key, visibility: 'public', fileName: 'jam.txt', contentType: 'text/plain', size: 21 });
+
+    for (const headers of [cast.headers.employee, cast.headers.agent, cast.headers.lead, cast.headers.admin]) {
+      expect((await list(key, headers)).json().items.map((item: AttachmentView) => item.id)).toEqual([view.id]);
+      const bytes = await content(view.id, headers);
+      expect(bytes.statusCode).toBe(200);
+      expect(bytes.body).toBe('paper stuck in tray 2');
+    }
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.agent });
+    expect(detail.json().timeline).toContainEqual(
+      expect.objectContaining({ kind: 'attachment_added', visibility: 'public', data: expect.objectContaining({ attachmentId: view.id, fileName: 'jam.txt' }) }),
+    );
+  });
+
+  it("keeps an agent's internal file from the requester, like an internal note", async () => {
+    const key = await fileRequest();
+    const sent = await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.agent, { name: 'diagnosis.log', content: 'fuser at 180C' }, { visibility: 'internal' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id } = sent.json<AttachmentView>();
+    expect((await list(key, cast.headers.agent)).json().items).toHaveLength(1);
+    expect((await list(key, cast.headers.employee)).json().items).toEqual([]);
+    expect((await content(id, cast.headers.employee)).statusCode).toBe(404);
+    expect((await content(id, cast.headers.lead)).statusCode).toBe(200);
+    const requesterView = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.employee });
+    expect(requesterView.json().timeline.map((event: { kind: string }) => event.kind)).not.toContain('attachment_added');
+  });
+
+  it('are hidden from people who may not see the request, as if they did not exist', async () => {
+    const key = await fileRequest();
+    const { id } = (await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { content: 'x' })).json<AttachmentView>();
+    for (const headers of [cast.headers.otherEmployee, cast.headers.agentOfOtherTeam]) {
+      expect((await list(key, headers)).statusCode).toBe(404);
+      const refused = await content(id, headers);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().code).toBe('ATTACHMENT_NOT_FOUND');
+    }
+    expect((await content(id, {})).statusCode).toBe(401);
+    const attach = await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.agentOfOtherTeam, { content: 'x' });
+    expect(attach.statusCode).toBe(404);
+  });
+
+  it("of a confidential request stay with those who see it: not the team's other agents", async () => {
+    const key = await fileRequest({ confidential: true });
+    const { id } = (await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { content: 'medical note' })).json<AttachmentView>();
+    expect((await content(id, cast.headers.agent)).statusCode).toBe(404);
+    expect((await content(id, cast.headers.admin)).statusCode).toBe(404);
+    expect((await content(id, cast.headers.lead)).statusCode).toBe(200);
+  });
+
+  it('are always sent as downloads, and a type a browser could run is sent as plain bytes', async () => {
+    const key = await fileRequest();
+    const page = (await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { name: '../../evil page.html', type: 'text/html', content: '<script>alert(1)</script>' })).json<AttachmentView>();
+    expect(page.fileName).toBe('evil page.html');
+    const bytes = await content(page.id, cast.headers.agent);
+    expect(bytes.headers['content-type']).toBe('application/octet-stream');
+    expect(bytes.headers['x-content-type-options']).toBe('nosniff');
+    expect(bytes.headers['content-disposition']).toBe(`attachment; filename="evil page.html"; filename*=UTF-8''evil%20page.html`);
+    expect(bytes.headers['content-security-policy']).toContain('sandbox');
+
+    const picture = (await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { name: 'Überweisung.png', type: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })).json<AttachmentView>();
+    const png = await content(picture.id, cast.headers.employee);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(png.headers['content-disposition']).toBe(`attachment; filename="_berweisung.png"; filename*=UTF-8''%C3%9Cberweisung.png`);
+  });
+});
+
+describe('bad uploads', () => {
+  it('are refused at their field, and write nothing', async () => {
+    const key = await fileRequest();
+    const url = `/api/v1/requests/${key}/attachments`;
+    const before = await fingerprint(t.database);
+    const cases = [
+      { call: () => postFile(t.app, url, cast.headers.employee, undefined, { visibility: 'public' }), status: 400, field: 'body.file' },
+      { call: () => postFile(t.app, url, cast.headers.employee, { content: '' }), status: 400, field: 'body.file' },
+      { call: () => postFile(t.app, url, cast.headers.employee, { content: 'x', field: 'upload' }), status: 400, field: 'body.file' },
+      { call: () => postFile(t.app, url, cast.headers.agent, { content: 'x' }, { visibility: 'secret' }), status: 400, field: 'body.visibility' },
+      { call: () => postFile(t.app, url, cast.headers.employee, { content: Buffer.alloc(20 * 1024 * 1024 + 1, 1) }), status: 413, field: 'body.file' },
+      {
+        call: () => t.app.inject({ method: 'POST', url, headers: cast.headers.employee, payload: { file: 'aGVsbG8=' } }),
+        status: 415,
+        field: 'headers.content-type',
+      },
+    ];
+    for (const { call, status, field } of cases) {
+      const response = await call();
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().errors?.[0]?.field, response.body).toBe(field);
+    }
+    const internalByRequester = await postFile(t.app, url, cast.headers.employee, { content: 'x' }, { visibility: 'internal' });
+    expect(internalByRequester.statusCode).toBe(403);
+    expect(await fingerprint(t.database)).toEqual(before);
+  });
+});
+
+describe("a service form's file answer", () => {
+  it("is the filer's own upload, claimed by the filing, then part of the request", async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: 'Broken screen', form: everyKindForm });
+    const upload = await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { name: 'crack.jpg', type: 'image/jpeg', content: 'jpeg bytes' });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const photo = upload.json<AttachmentView>();
+    expect(photo.requestKey).toBeNull();
+    // Before a filing claims it, the upload is its uploader's alone.
+    expect((await content(photo.id, cast.headers.employee)).statusCode).toBe(200);
+    expect((await content(photo.id, cast.headers.admin)).statusCode).toBe(404);
+
+    const someoneElses = await fileThrough(t.app, cast.headers.otherEmployee, service.slug, { answers: { summary: 'x', kind: 'laptop', photo: photo.id } });
+    expect(someoneElses.statusCode).toBe(400);
+    expect(someoneElses.json().errors).toContainEqual({ field: 'body.answers.photo', reason: expect.stringContaining('is not an upload of yours') });
+
+    const filed = await fileThrough(t.app, cast.headers.employee, service.slug, { answers: { summary: 'Cracked screen', kind: 'laptop', photo: photo.id } });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const key = filed.json().key;
+    expect((await list(key, cast.headers.agent)).json().items).toMatchObject([{ id: photo.id, requestKey: key, visibility: 'public' }]);
+    expect((await content(photo.id, cast.headers.agent)).statusCode).toBe(200);
+
+    const again = await fileThrough(t.app, cast.headers.employee, service.slug, { answers: { summary: 'Again', kind: 'laptop', photo: photo.id } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].field).toBe('body.answers.photo');
+  });
+
+  it('is deleted a day after upload when no filing claimed it; a claimed one stays', async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: 'Dented laptop', form: everyKindForm });
+    const unused = (await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { content: 'forgotten' })).json<AttachmentView>();
+    const used = (await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { content: 'kept' })).json<AttachmentView>();
+    const filed = await fileThrough(t.app, cast.headers.employee, service.slug, { answers: { summary: 'Dent', kind: 'laptop', photo: used.id } });
+    expect(filed.statusCode, filed.body).toBe(201);
+
+    await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(Date.now() + 23 * 3_600_000) });
+    expect((await content(unused.id, cast.headers.employee)).statusCode).toBe(200);
+    await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(Date.now() + 25 * 3_600_000) });
+    expect((await content(unused.id, cast.headers.employee)).statusCode).toBe(404);
+    expect((await content(used.id, cast.headers.employee)).statusCode).toBe(200);
+  });
+});
