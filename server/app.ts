@@ -14,6 +14,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { homeRoutes } from './platform/http/home.routes.ts';
 import { loggerOptions } from './platform/http/log-safety.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(slaRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(catalogRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(workflowRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(attachmentRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
 }
