@@ -5,6 +5,9 @@ import { en } from '../i18n/en.ts';
 // The lead and admin console, under /admin: each page its own chunk.
 export const adminRoutes: RouteObject[] = [
   { path: 'admin', lazy: async () => ({ Component: (await import('./AdminHomePage.tsx')).AdminHomePage }) },
+  { path: 'admin/services', lazy: async () => ({ Component: (await import('./services/ServicesPage.tsx')).ServicesPage }) },
+  { path: 'admin/services/new', lazy: async () => ({ Component: (await import('./services/ServiceEditorPage.tsx')).ServiceEditorPage }) },
+  { path: 'admin/services/:id', lazy: async () => ({ Component: (await import('./services/ServiceEditorPage.tsx')).ServiceEditorPage }) },
 ];
 
 export const adminLinks: AreaLink[] = [

@@ -1,0 +1,104 @@
+// The JSON the console reads and sends, mirroring the server's schemas (catalog.schema.ts,
+// people.schema.ts, sla.schema.ts, calendars.schema.ts, auth.schema.ts); /api/openapi.json is the contract.
+import type { FormField, Priority, TeamRef } from '../../api/types.ts';
+import type { Condition } from '../../../../server/modules/catalog/intake-form.schema.ts';
+
+export type { Condition, FormField, Priority, TeamRef };
+
+export const requestTypes = ['question', 'incident', 'task', 'access'] as const;
+export type RequestType = (typeof requestTypes)[number];
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly Priority[];
+
+export type Approver = 'manager' | 'team_lead' | 'person';
+
+export interface ProcedureStep {
+  title: string;
+  description?: string | undefined;
+}
+
+export interface WorkflowStep {
+  key: string;
+  serviceId: string;
+  after: string[];
+}
+
+/** GET /services/{id} as those who manage the service see it (procedure and workflow included). */
+export interface ManagedService {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  team: TeamRef;
+  requestType: RequestType;
+  defaultPriority: Priority;
+  confidential: boolean;
+  audience: TeamRef[] | null;
+  form: { version: number; fields: FormField[]; createdAt: string };
+  procedure?: ProcedureStep[] | undefined;
+  approval: { approver: Approver; person?: { id: string; name: string } | undefined } | null;
+  slaPolicyId: string | null;
+  workflow?: WorkflowStep[] | undefined;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ApprovalRule = { approver: 'manager' } | { approver: 'team_lead' } | { approver: 'person'; personId: string };
+
+/** POST /services; PATCH /services/{id} takes the same fields, each optional, plus `version`. */
+export interface ServiceBody {
+  slug: string;
+  team: string;
+  name: string;
+  description: string;
+  requestType: RequestType;
+  defaultPriority: Priority;
+  confidential: boolean;
+  audience: string[] | null;
+  form: { fields: FormField[] };
+  procedure: ProcedureStep[];
+  approval: ApprovalRule | null;
+  slaPolicyId: string | null;
+  workflow?: WorkflowStep[] | undefined;
+  active: boolean;
+}
+
+export interface Team {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  email: string | null;
+  keyPrefix: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamMember {
+  person: { id: string; name: string; email: string; title: string | null };
+  role: 'agent' | 'lead';
+}
+
+export interface TeamDetail extends Team {
+  members: TeamMember[];
+}
+
+export interface SlaTargets {
+  firstResponse?: number | undefined;
+  nextResponse?: number | undefined;
+  resolution?: number | undefined;
+}
+
+export type TargetsByPriority = Partial<Record<Priority, SlaTargets>>;
+
+export interface SlaPolicy {
+  id: string;
+  team: { id: string; slug: string; name: string };
+  name: string;
+  targets: TargetsByPriority;
+  warnAtPercent: number;
+  escalation: { notifyLead: boolean; raisePriority: boolean; reassignTo?: string | null | undefined };
+  createdAt: string;
+  updatedAt: string;
+}

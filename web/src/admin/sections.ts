@@ -1,0 +1,30 @@
+import type { Me } from '../api/types.ts';
+
+// The console's sections and who may use them. The server decides every action; this only keeps
+// a lead from being sent to pages where every action would be refused.
+
+export type SectionId = 'services' | 'people' | 'teams' | 'sla' | 'calendars' | 'tokens';
+
+export interface Section {
+  id: SectionId;
+  path: string;
+  /** Admins run everything; leads manage their own teams' services, members, promises and hours. */
+  forLeads: boolean;
+}
+
+export const sections: readonly Section[] = [
+  { id: 'services', path: '/admin/services', forLeads: true },
+  { id: 'people', path: '/admin/people', forLeads: false },
+  { id: 'teams', path: '/admin/teams', forLeads: true },
+  { id: 'sla', path: '/admin/sla', forLeads: true },
+  { id: 'calendars', path: '/admin/calendars', forLeads: true },
+  { id: 'tokens', path: '/admin/tokens', forLeads: true },
+];
+
+export const leadsTeams = (me: Me): string[] => me.memberships.filter((membership) => membership.role === 'lead').map((membership) => membership.team.slug);
+
+export function sectionsFor(me: Me): Section[] {
+  if (me.isAdmin) return [...sections];
+  if (leadsTeams(me).length === 0) return sections.filter((section) => section.id === 'tokens');
+  return sections.filter((section) => section.forLeads);
+}
