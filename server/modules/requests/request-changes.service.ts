@@ -90,8 +90,8 @@ export async function changeRequest(
   const updated = await db.transaction(async (tx) => {
     const written = await store.updateRequest(tx, request.id, expected, change, events, options.at);
     if (!written) return undefined;
-    await reactToRequestChange(tx, { before: request, after: written.request, events, actorId: actor.personId, at: written.request.updatedAt });
-    return written;
+    const settled = await reactToRequestChange(tx, { before: request, after: written.request, events, actorId: actor.personId, at: written.request.updatedAt });
+    return { ...written, request: settled };
   });
   if (!updated) throw versionConflict((await store.selectVersion(db, request.id)) ?? expected);
   return toRequestView(updated.request, names);
@@ -151,8 +151,7 @@ export async function applyHallwayChange(
   if (events.length === 0) return request;
   const updated = await store.updateRequest(tx, request.id, undefined, change, events, options.at);
   if (!updated) return undefined;
-  await reactToRequestChange(tx, { before: request, after: updated.request, events, actorId: null, at: updated.request.updatedAt });
-  return updated.request;
+  return reactToRequestChange(tx, { before: request, after: updated.request, events, actorId: null, at: updated.request.updatedAt });
 }
 
 /**
@@ -204,8 +203,8 @@ export async function addComment(
     }
     const updated = await store.updateRequest(tx, current.id, undefined, change, events, options.at);
     if (!updated?.events[0]) throw new AppError('INTERNAL', 'the comment was not recorded');
-    await reactToRequestChange(tx, { before: current, after: updated.request, events, actorId: actor.personId, at: updated.request.updatedAt });
-    return { request: updated.request, event: updated.events[0] };
+    const settled = await reactToRequestChange(tx, { before: current, after: updated.request, events, actorId: actor.personId, at: updated.request.updatedAt });
+    return { request: settled, event: updated.events[0] };
   });
   const [view, entry] = await Promise.all([toRequestView(request, names), toTimelineEntry(event, names)]);
   return { event: entry, request: view };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
-import type { NewEvent, RequestRow } from './requests.store.ts';
+import { selectDueTimes, type NewEvent, type RequestRow } from './requests.store.ts';
 
 /**
  * What other modules do when a request is filed or changes, in the same transaction as the change:
@@ -29,7 +29,14 @@ function reactions(): Promise<readonly RequestReaction[]> {
   return loaded;
 }
 
-/** Runs every reaction in order; a reaction that throws rolls the whole change back. */
-export async function reactToRequestChange(tx: Queryable, change: RequestChange): Promise<void> {
+/**
+ * Runs every reaction in order; a reaction that throws rolls the whole change back. Returns the
+ * request as the reactions left it: SLA clocks move `due_at`/`warn_at` through a trigger (migration
+ * 0006), after the row the change returned was read. Only a request asked through a service has
+ * clocks, so only such a request costs the second read.
+ */
+export async function reactToRequestChange(tx: Queryable, change: RequestChange): Promise<RequestRow> {
   for (const reaction of await reactions()) await reaction(tx, change);
+  if (change.after.serviceId === null) return change.after;
+  return { ...change.after, ...(await selectDueTimes(tx, change.after.id)) };
 }

@@ -104,5 +104,13 @@ export function canComment(actor: RequestActor, request: RequestFacts, visibilit
   return { allowed: true };
 }
 
+/**
+ * A team's queue counts are for those who work it: its agents and leads, and admins (who see its
+ * non-confidential requests anyway). Anyone else learns nothing of the team's load, not even zero.
+ */
+export function canCountQueue(actor: RequestActor, teamId: string): boolean {
+  return actor.isAdmin || isAgentOfTeam(actor, teamId);
+}
+
 /** A lead is an agent too (see team_memberships). */
 export const isAgentOfTeam = (actor: RequestActor, teamId: string): boolean => isAgentOf(actor, teamId);

@@ -16,7 +16,8 @@ import {
   requestView,
   versionHeaders,
 } from './requests.schema.ts';
-import { addComment, changeRequest, createRequest, getRequest, listRequests } from './requests.service.ts';
+import { bulkChangeBody, bulkChangeResult, countsQuery, MAX_BULK_KEYS, queueCounts } from './requests.queue.schema.ts';
+import { addComment, bulkChangeRequests, changeRequest, countQueue, createRequest, getRequest, listRequests } from './requests.service.ts';
 import { versionFrom, withVersion } from '../../platform/http/versions.ts';
 
 // HTTP only: who is calling, what they sent, and the shape of the reply. Rules live in the service
@@ -51,12 +52,46 @@ export function requestRoutes(deps: ModuleDeps) {
       {
         schema: {
           tags,
-          summary: 'Requests you can see, newest first',
+          summary: 'Requests you can see, newest first or earliest due first',
+          description:
+            'Filters combine (AND). sort=due puts the earliest dueAt first and requests with no running SLA clock after all that have one. ' +
+            'A cursor continues the sort it came from; giving it to the other sort is a 400.',
           querystring: listRequestsQuery,
           response: { 200: requestPage },
         },
       },
       async (request) => listRequests(db, requireActor(request), request.query),
+    );
+
+    routes.get(
+      '/requests/counts',
+      {
+        schema: {
+          tags,
+          summary: "A team's queue counts: open, mine, unassigned, breaching soon, waiting on the requester, by status",
+          description: 'Counts only what you may see of the team (a plain agent does not count confidential requests). For its agents, leads and admins.',
+          querystring: countsQuery,
+          response: { 200: queueCounts },
+        },
+      },
+      async (request) => countQueue(db, requireActor(request), request.query.team),
+    );
+
+    routes.post(
+      '/requests/bulk',
+      {
+        schema: {
+          tags,
+          summary: `Change status, priority or assignee of up to ${MAX_BULK_KEYS} requests at once`,
+          description:
+            'Each request is changed as PATCH /requests/{key} would change it, in its own transaction, against its current version (no If-Match). ' +
+            'The answer is 200 with one result per key, in order: ok with the new version, or the status, code and detail a PATCH would have answered. ' +
+            'A request you may not see is REQUEST_NOT_FOUND, like one that does not exist.',
+          body: bulkChangeBody,
+          response: { 200: bulkChangeResult },
+        },
+      },
+      async (request) => bulkChangeRequests(db, requireActor(request), request.body),
     );
 
     routes.get(

@@ -46,26 +46,51 @@ export const commentBody = z.strictObject({
 });
 export type CommentBody = z.infer<typeof commentBody>;
 
-/** The list's position: the last row's exact created_at (microseconds, UTC) and id. */
-export const listPosition = z.tuple([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine((at) => !Number.isNaN(Date.parse(at))),
-  z.uuid(),
-]);
-
-const statusList = z
+// Microsecond-exact UTC text: a cursor rounded to milliseconds would skip or repeat rows.
+const exactInstant = z
   .string()
-  .transform((value) => value.split(',').map((status) => status.trim()))
-  .pipe(z.array(z.enum(requestStatuses, { message: `must be one or more of ${requestStatuses.join(', ')}` })).min(1));
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  .refine((at) => !Number.isNaN(Date.parse(at)));
 
-export const listRequestsQuery = z.strictObject({
-  team: teamSlug.optional(),
-  status: statusList.optional(),
-  assignee: z.union([z.literal('me'), z.literal('none'), personId], { message: 'must be a person id, me or none' }).optional(),
-  requester: z.union([z.literal('me'), personId], { message: 'must be a person id or me' }).optional(),
-  text: z.string().trim().min(1).max(200).optional(),
-  limit: pageSizeQuery,
-  cursor: cursorQuery(listPosition).optional(),
-});
+/** Newest first: the last row's exact created_at and id. */
+export const newestPosition = z.tuple([exactInstant, z.uuid()]);
+/** Due first: the last row's exact due_at (null past the last clocked request), created_at and id. */
+export const duePosition = z.tuple([z.literal('due'), exactInstant.nullable(), exactInstant, z.uuid()]);
+export const listPosition = z.union([newestPosition, duePosition]);
+export type ListPosition = z.infer<typeof listPosition>;
+
+export const listSorts = ['newest', 'due'] as const;
+
+const commaList = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .pipe(z.array(z.enum(values, { message: `must be one or more of ${values.join(', ')}` })).min(1));
+
+export const listRequestsQuery = z
+  .strictObject({
+    team: teamSlug.optional(),
+    status: commaList(requestStatuses).optional().describe('One or more statuses, comma-separated'),
+    priority: commaList(requestPriorities).optional().describe('One or more priorities, comma-separated, e.g. high,urgent'),
+    assignee: z.union([z.literal('me'), z.literal('none'), personId], { message: 'must be a person id, me or none' }).optional(),
+    requester: z.union([z.literal('me'), personId], { message: 'must be a person id or me' }).optional(),
+    text: z.string().trim().min(1).max(200).optional(),
+    breaching: z
+      .enum(['soon'], { message: 'must be soon' })
+      .optional()
+      .describe("soon: only requests past their earliest running clock's warning share (warnAt at or before now), overdue ones included"),
+    sort: z
+      .enum(listSorts, { message: `must be one of ${listSorts.join(', ')}` })
+      .default('newest')
+      .describe('newest (default): newest first. due: earliest dueAt first, then requests with no running clock; ties newest first'),
+    limit: pageSizeQuery,
+    cursor: cursorQuery(listPosition).optional().describe('From nextCursor of a page with the same sort'),
+  })
+  .superRefine((query, context) => {
+    if (query.cursor && (query.cursor[0] === 'due') !== (query.sort === 'due')) {
+      context.addIssue({ code: 'custom', path: ['cursor'], message: `was given out for another sort than ${query.sort}; start again without it` });
+    }
+  });
 export type ListRequestsQuery = z.infer<typeof listRequestsQuery>;
 
 const personRef = z.object({ id: z.string(), name: z.string() });
@@ -88,6 +113,8 @@ export const requestView = z.object({
   firstRespondedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  dueAt: z.string().nullable().describe('When the earliest running SLA clock is due; null when none runs (none, paused or stopped)'),
+  warnAt: z.string().nullable().describe("When that clock reaches its policy's warning share; at or before now means breaching soon"),
 });
 export type RequestView = z.infer<typeof requestView>;
 

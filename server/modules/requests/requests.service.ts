@@ -1,11 +1,9 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { runIdempotently, type Answered } from '../../platform/http/idempotency.ts';
-import { pageFrom, type Page } from '../../platform/http/pagination.ts';
 import { findPersonById, requireTeamBySlug } from '../people/people.service.ts';
-import { canFileFor, canSeeInternal, readScopeOf, type RequestActor } from './requests.policy.ts';
+import { canFileFor, canSeeInternal, type RequestActor } from './requests.policy.ts';
 import {
-  type ListRequestsQuery,
   type RequestDetailView,
   type RequestView,
 } from './requests.schema.ts';
@@ -17,8 +15,10 @@ import { reactToRequestChange } from './request-reactions.ts';
 import { detailsOf } from './request-details.ts';
 import type { AnswerRecord } from '../catalog/intake-form.ts';
 
-// Creating, listing and reading requests. Changes and comments are in request-changes.service.ts.
+// Creating and reading requests. Changes and comments are in request-changes.service.ts, the list,
+// a queue's counts and bulk changes in requests.queue.service.ts.
 export { addComment, applyHallwayChange, changeRequest, type ChangeRequestInput } from './request-changes.service.ts';
+export { bulkChangeRequests, countQueue, listRequests } from './requests.queue.service.ts';
 export type { WriteOptions } from './visible-request.ts';
 
 export interface CreateRequestInput {
@@ -122,34 +122,12 @@ export async function createRequest(
       intake: intake ? { serviceId: intake.serviceId, answers: intake.answers, parentId: intake.parentId ?? null, status: intake.status } : undefined,
       at: options.at,
     });
-    if (intake) {
-      await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt });
-    }
-    return { status: 201, body: await toRequestView(row, names), location: requestLocation(row.key) };
+    const filed = intake ? await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt }) : row;
+    return { status: 201, body: await toRequestView(filed, names), location: requestLocation(row.key) };
   };
   // A free-form request has nothing for other modules to react to yet, so it stays one statement; a
   // request through a service is filed with its procedure, approvals, clocks and workflow, or not at all.
   return runIdempotently(db, scope, (tx) => (intake && !options.idempotencyKey ? tx.transaction(create) : create(tx)));
-}
-
-export async function listRequests(db: Queryable, actor: RequestActor, query: ListRequestsQuery): Promise<Page<RequestView>> {
-  let teamId: string | undefined;
-  if (query.team) {
-    teamId = (await requireTeamBySlug(db, query.team, 'query.team', { cached: true })).id;
-  }
-  const me = actor.personId;
-  const rows = await store.selectRequestsPage(db, readScopeOf(actor), {
-    teamId,
-    statuses: query.status,
-    assignee: query.assignee === undefined || query.assignee === 'none' ? query.assignee : { personId: query.assignee === 'me' ? me : query.assignee },
-    requesterId: query.requester === 'me' ? me : query.requester,
-    text: query.text,
-    after: query.cursor ? { createdAt: query.cursor[0], id: query.cursor[1] } : undefined,
-    limit: query.limit + 1,
-  });
-  const page = pageFrom(rows, query.limit, (row) => [row.position, row.id]);
-  const names = new NameBook(db).knowPerson({ id: actor.personId, name: actor.name });
-  return { items: await Promise.all(page.items.map((row) => toRequestView(row, names))), nextCursor: page.nextCursor };
 }
 
 /** The request with its timeline; internal notes only for the team's agents. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Queryable } from '../../platform/db/database.ts';
 import type { ReadScope } from './requests.policy.ts';
 import {
@@ -17,7 +17,9 @@ export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestChannel = (typeof requestChannels)[number];
 
 const r = serviceRequests;
+/** Every column but the search vector, which no reader needs. */
 const { searchText: _searchText, ...requestColumns } = getTableColumns(r);
+export { requestColumns };
 
 // Raw statements (the ones with data-modifying CTEs) return these; timestamps come back through
 // to_json so both drivers hand over the same ISO text.
@@ -26,15 +28,21 @@ const rawRequestColumns = sql.raw(`id, key, team_id as "teamId", number, subject
   service_id as "serviceId", answers, parent_id as "parentId",
   to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt",
   to_json(acknowledged_at) as "acknowledgedAt", to_json(first_responded_at) as "firstRespondedAt",
-  to_json(resolved_at) as "resolvedAt", to_json(closed_at) as "closedAt"`);
+  to_json(resolved_at) as "resolvedAt", to_json(closed_at) as "closedAt",
+  to_json(due_at) as "dueAt", to_json(warn_at) as "warnAt"`);
 
-type RawRequestRow = Omit<RequestRow, 'createdAt' | 'updatedAt' | 'acknowledgedAt' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt'> & {
+type RawRequestRow = Omit<
+  RequestRow,
+  'createdAt' | 'updatedAt' | 'acknowledgedAt' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt' | 'dueAt' | 'warnAt'
+> & {
   createdAt: string;
   updatedAt: string;
   acknowledgedAt: string | null;
   firstRespondedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  dueAt: string | null;
+  warnAt: string | null;
 };
 
 function fromRaw(row: RawRequestRow): RequestRow {
@@ -47,6 +55,8 @@ function fromRaw(row: RawRequestRow): RequestRow {
     firstRespondedAt: at(row.firstRespondedAt),
     resolvedAt: at(row.resolvedAt),
     closedAt: at(row.closedAt),
+    dueAt: at(row.dueAt),
+    warnAt: at(row.warnAt),
   };
 }
 
@@ -125,6 +135,12 @@ export async function selectRequestById(
   return row;
 }
 
+/** The earliest due and warning instants of the request's running clocks (kept by a trigger). */
+export async function selectDueTimes(db: Queryable, id: string): Promise<Pick<RequestRow, 'dueAt' | 'warnAt'>> {
+  const [row] = await db.select({ dueAt: r.dueAt, warnAt: r.warnAt }).from(r).where(eq(r.id, id));
+  return row ?? { dueAt: null, warnAt: null };
+}
+
 export async function selectVersion(db: Queryable, id: string): Promise<number | undefined> {
   const [row] = await db.select({ version: r.version }).from(r).where(eq(r.id, id));
   return row?.version;
@@ -144,43 +160,6 @@ export function visibleTo(scope: ReadScope): SQL {
     ownOrLead.push(and(eq(r.confidential, false), inArray(r.teamId, scope.agentTeamIds))!);
   }
   return or(...ownOrLead)!;
-}
-
-export interface RequestFilters {
-  teamId?: string;
-  statuses?: RequestStatus[];
-  assignee?: { personId: string } | 'none';
-  requesterId?: string;
-  text?: string;
-  /** Start strictly after this (created_at as exact UTC text, id). */
-  after?: { createdAt: string; id: string };
-  limit: number;
-}
-
-export type ListedRequestRow = RequestRow & { position: string };
-
-export async function selectRequestsPage(db: Queryable, scope: ReadScope, filters: RequestFilters): Promise<ListedRequestRow[]> {
-  const conditions: Array<SQL | undefined> = [visibleTo(scope)];
-  if (filters.teamId) conditions.push(eq(r.teamId, filters.teamId));
-  if (filters.statuses) conditions.push(inArray(r.status, filters.statuses));
-  if (filters.assignee === 'none') conditions.push(isNull(r.assigneeId));
-  else if (filters.assignee) conditions.push(eq(r.assigneeId, filters.assignee.personId));
-  if (filters.requesterId) conditions.push(eq(r.requesterId, filters.requesterId));
-  if (filters.text) conditions.push(sql`${r.searchText} @@ plainto_tsquery('simple', ${filters.text})`);
-  if (filters.after) {
-    conditions.push(sql`(${r.createdAt}, ${r.id}) < (${filters.after.createdAt}::timestamptz, ${filters.after.id}::uuid)`);
-  }
-  return db
-    .select({
-      ...requestColumns,
-      // Microsecond-exact: a cursor rounded to milliseconds would skip or repeat rows.
-      position: sql<string>`to_char(${r.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    })
-    .from(r)
-    .where(and(...conditions))
-    // NULLS LAST matches the indexes' order, so PostgreSQL reads the index instead of sorting.
-    .orderBy(sql`${r.createdAt} desc nulls last`, sql`${r.id} desc nulls last`)
-    .limit(filters.limit);
 }
 
 export type Stampable = 'acknowledgedAt' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt';

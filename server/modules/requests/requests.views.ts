@@ -79,6 +79,8 @@ export async function toRequestView(row: RequestRow, names: NameBook): Promise<R
     firstRespondedAt: iso(row.firstRespondedAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
+    dueAt: iso(row.dueAt),
+    warnAt: iso(row.warnAt),
   };
 }
 
