@@ -9,6 +9,7 @@ import type { requestDetailView, requestView } from '../../server/modules/reques
 import type { expectedWaitView } from '../../server/modules/sla/sla.schema.ts';
 import type { commentResult } from '../../server/modules/requests/requests.schema.ts';
 import type { approvalView } from '../../server/modules/catalog/request-work.schema.ts';
+import type { bulkResultItem, queueCounts } from '../../server/modules/requests/requests.queue.schema.ts';
 import type * as Web from '../../web/src/api/types.ts';
 
 // No test runs here: `tsc` checks it (npm test type-checks first). The web app's hand-written API
@@ -35,4 +36,6 @@ export const contract = {
   requestAnswers: true satisfies Fits<Out<typeof intakeView>, Web.RequestAnswers>,
   approval: true satisfies Fits<Out<typeof approvalView>, Web.Approval>,
   commentResult: true satisfies Fits<Out<typeof commentResult>, Web.CommentResult>,
+  queueCounts: true satisfies Fits<Out<typeof queueCounts>, Web.QueueCounts>,
+  bulkResult: true satisfies Fits<Out<typeof bulkResultItem>, Web.BulkResult>,
 };

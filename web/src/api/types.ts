@@ -27,9 +27,13 @@ export interface Me {
   name: string;
   isAdmin: boolean;
   memberships: { team: TeamRef & { id: string }; role: 'agent' | 'lead' }[];
+  /** How they like to be thanked; null until asked (the portal asks once, after sign-in). */
+  recognition: Recognition | null;
   via: 'session' | 'token';
   csrfToken?: string | undefined;
 }
+
+export type Recognition = 'public' | 'private';
 
 export interface SignedIn {
   person: { id: string; email: string; name: string; isAdmin: boolean };
@@ -183,3 +187,28 @@ export interface Approval {
     answers?: DisplayedAnswer[] | undefined;
   };
 }
+
+/** A team's queue counts (GET /requests/counts?team=), over what the caller may see of the team. */
+export interface QueueCounts {
+  team: string;
+  /** Not resolved or closed. */
+  open: number;
+  mine: number;
+  unassigned: number;
+  /** Open and at or past the earliest running clock's warning instant. */
+  breachingSoon: number;
+  waitingOnRequester: number;
+  /** Every status, zero included. */
+  byStatus: Record<RequestStatus, number>;
+}
+
+/** One change for many requests (POST /requests/bulk); at least one field. */
+export interface BulkChange {
+  status?: RequestStatus | undefined;
+  priority?: Priority | undefined;
+  /** Null unassigns. */
+  assigneeId?: string | null | undefined;
+}
+
+/** Per key, in the order sent: the new version, or what a PATCH of that request alone would have answered. */
+export type BulkResult = { key: string; ok: true; version: number } | { key: string; ok: false; status: number; code: string; detail: string };
