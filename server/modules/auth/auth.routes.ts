@@ -6,8 +6,8 @@ import { requireActor, SESSION_COOKIE } from '../../platform/auth/authenticate.t
 import { authorize, requireSignedIn } from '../../platform/auth/authorize.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canManageOwnAccess } from './auth.policy.ts';
-import { apiTokenView, createTokenBody, issuedTokenView, meView, signedInView, signInBody, tokenIdParams } from './auth.schema.ts';
-import { createToken, describeMe, listTokens, revokeToken, SESSION_LIFETIME_MS, signIn, signOut } from './auth.service.ts';
+import { apiTokenView, createTokenBody, issuedTokenView, meView, signedInView, signInBody, tokenIdParams, updateMeBody } from './auth.schema.ts';
+import { createToken, describeMe, listTokens, revokeToken, SESSION_LIFETIME_MS, signIn, signOut, updateMe } from './auth.service.ts';
 
 const tags = ['sign-in'];
 
@@ -63,6 +63,24 @@ export function authRoutes(deps: ModuleDeps) {
         const actor = requireActor(request);
         authorize(canManageOwnAccess(actor));
         return describeMe(db, actor);
+      },
+    );
+
+    routes.patch(
+      '/me',
+      {
+        preValidation: requireSignedIn,
+        schema: {
+          tags,
+          summary: 'Change my own preferences: how I like to be thanked (recognition)',
+          body: updateMeBody,
+          response: { 200: meView },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorize(canManageOwnAccess(actor));
+        return updateMe(db, actor, request.body);
       },
     );
 

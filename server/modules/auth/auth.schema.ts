@@ -16,12 +16,20 @@ export const signedInView = z.object({
   csrfToken: z.string().describe('Send it in the x-csrf-token header with every cookie-authenticated write'),
 });
 
+/** How a person likes to be thanked for their help: in public (team channels, the review) or privately. */
+export const recognitionChoice = z.enum(['public', 'private'], { message: 'must be public or private' });
+
 export const meView = personSummary.extend({
   memberships: z.array(z.object({ team: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), role: membershipRole })),
+  recognition: recognitionChoice.nullable().describe('null until the person has been asked (the web app asks once, at first sign-in)'),
   via: z.enum(['session', 'token']),
   csrfToken: z.string().optional().describe('For a browser session only, so a reloaded page can recover it'),
 });
 export type MeView = z.output<typeof meView>;
+
+/** What a person may change about themselves. Everything else in the directory is kept by admins. */
+export const updateMeBody = z.strictObject({ recognition: recognitionChoice });
+export type UpdateMeBody = z.output<typeof updateMeBody>;
 
 export const createTokenBody = z.strictObject({ name: singleLineText(100) });
 

@@ -10,9 +10,9 @@ import { decoyPasswordHash, verifyPassword } from '../../platform/auth/passwords
 import { hashSecret, newSecret } from '../../platform/auth/secrets.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { findPersonByEmail, membershipsOfPerson } from '../people/people.service.ts';
+import { findPersonByEmail, findPersonById, membershipsOfPerson, setRecognitionOf } from '../people/people.service.ts';
 import { canRevokeToken } from './auth.policy.ts';
-import type { ApiTokenView, MeView } from './auth.schema.ts';
+import type { ApiTokenView, MeView, UpdateMeBody } from './auth.schema.ts';
 import * as store from './auth.store.ts';
 import { SIGN_IN_WINDOW_MS, signInLockout } from './sign-in-throttle.ts';
 
@@ -80,17 +80,27 @@ export async function signOut(db: Queryable, actor: Actor): Promise<void> {
 }
 
 export async function describeMe(db: Queryable, actor: Actor): Promise<MeView> {
-  const memberships = await membershipsOfPerson(db, actor.personId);
-  const csrfToken = actor.via === 'session' ? await selectSessionCsrfToken(db, actor.credentialId) : undefined;
+  const [memberships, person, csrfToken] = await Promise.all([
+    membershipsOfPerson(db, actor.personId),
+    findPersonById(db, actor.personId),
+    actor.via === 'session' ? selectSessionCsrfToken(db, actor.credentialId) : undefined,
+  ]);
   return {
     id: actor.personId,
     email: actor.email,
     name: actor.name,
     isAdmin: actor.isAdmin,
     memberships: memberships.map(({ role, ...team }) => ({ team, role })),
+    recognition: person?.recognition ?? null,
     via: actor.via,
     ...(csrfToken ? { csrfToken } : {}),
   };
+}
+
+/** A person's own preferences (today: how they like to be thanked); then who they are, as /me says. */
+export async function updateMe(db: Queryable, actor: Actor, change: UpdateMeBody): Promise<MeView> {
+  await setRecognitionOf(db, actor.personId, change.recognition);
+  return describeMe(db, actor);
 }
 
 export async function listTokens(db: Queryable, actor: Actor): Promise<ApiTokenView[]> {

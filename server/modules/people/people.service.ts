@@ -23,6 +23,9 @@ export const findTeamById = (db: Queryable, id: string) => store.selectTeamById(
 export const findPersonById = (db: Queryable, id: string) => store.selectPersonById(db, id);
 export const findPersonByEmail = (db: Queryable, email: string) => store.selectPersonByEmail(db, email);
 export const membershipsOfPerson = (db: Queryable, personId: string) => store.selectMembershipsOfPerson(db, personId);
+/** The person's own answer to "how would you like to be thanked?" (PATCH /me). */
+export const setRecognitionOf = (db: Queryable, personId: string, recognition: 'public' | 'private') =>
+  store.updatePersonRow(db, personId, { recognition });
 
 /** Teams change rarely and every change is announced (decision 0005); the TTL is a backstop. */
 const TEAM_CACHE: CacheOptions = { ttlMs: 5 * 60_000, maxEntries: 10_000 };
