@@ -174,7 +174,6 @@ describe('bad service definitions', () => {
         code: 'VALIDATION_FAILED',
         field: 'body.form.fields.0.showWhen.field',
       },
-      { name: 'required file field', request: create({ form: { fields: [{ name: 'f', type: 'file', label: 'F', required: true }] } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.form.fields.0.required' },
       { name: 'procedure step without a title', request: create({ procedure: [{ title: '' }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.procedure.0.title' },
       { name: 'unknown SLA policy', request: create({ slaPolicyId: '00000000-0000-4000-8000-000000000000' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.slaPolicyId' },
       // `/services/{idOrSlug}` reads it as an id: the service could never be found by its slug.
