@@ -65,6 +65,14 @@ describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop re
     await page.getByLabel(/^Password/).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
+    // The first sign-in asks, once, how the employee likes to be thanked.
+    const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
+    await question.waitFor();
+    await expectAccessible('the recognition question');
+    await question.getByLabel('Privately').check();
+    await question.getByRole('button', { name: 'Save my choice' }).click();
+    await question.waitFor({ state: 'detached' });
+
     await page.getByRole('heading', { name: 'Ask for help', level: 1 }).waitFor();
     const laptop = page.getByRole('link', { name: 'Laptop or computer problem' });
     const access = page.getByRole('link', { name: 'Access to an application' });

@@ -10,6 +10,7 @@ import type { expectedWaitView } from '../../server/modules/sla/sla.schema.ts';
 import type { commentResult } from '../../server/modules/requests/requests.schema.ts';
 import type { approvalView } from '../../server/modules/catalog/request-work.schema.ts';
 import type { bulkResultItem, queueCounts } from '../../server/modules/requests/requests.queue.schema.ts';
+import type { personDetailView } from '../../server/modules/people/people.schema.ts';
 import type * as Web from '../../web/src/api/types.ts';
 
 // No test runs here: `tsc` checks it (npm test type-checks first). The web app's hand-written API
@@ -35,6 +36,7 @@ export const contract = {
   requestDetail: true satisfies Fits<Out<typeof requestDetailView>, Web.RequestDetail>,
   requestAnswers: true satisfies Fits<Out<typeof intakeView>, Web.RequestAnswers>,
   approval: true satisfies Fits<Out<typeof approvalView>, Web.Approval>,
+  personDetail: true satisfies Fits<Out<typeof personDetailView>, Web.PersonDetail>,
   commentResult: true satisfies Fits<Out<typeof commentResult>, Web.CommentResult>,
   queueCounts: true satisfies Fits<Out<typeof queueCounts>, Web.QueueCounts>,
   bulkResult: true satisfies Fits<Out<typeof bulkResultItem>, Web.BulkResult>,

@@ -11,6 +11,8 @@ import type {
   Me,
   Page,
   Person,
+  PersonDetail,
+  Recognition,
   RequestAnswers,
   RequestDetail,
   RequestSummary,
@@ -142,6 +144,27 @@ export function usePerson(id: string) {
     queryKey: queryKeys.person(id),
     queryFn: ({ signal }) => callApi<Person>(`/people/${path(id)}`, { signal }),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** The signed-in person's directory entry (manager, time zone...): the same read as usePerson, typed in full. */
+export function usePersonDetail(id: string) {
+  return useQuery({
+    queryKey: queryKeys.person(id),
+    queryFn: ({ signal }) => callApi<PersonDetail>(`/people/${path(id)}`, { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The person's answer to "how would you like to be thanked?"; /me answers with the person as they are now. */
+export function useSetRecognition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (recognition: Recognition) => callApi<Me>('/me', { method: 'PATCH', body: { recognition } }),
+    onSuccess: (me) => {
+      if (me.csrfToken) setCsrfToken(me.csrfToken);
+      client.setQueryData(queryKeys.me, me);
+    },
   });
 }
 

@@ -212,3 +212,11 @@ export interface BulkChange {
 
 /** Per key, in the order sent: the new version, or what a PATCH of that request alone would have answered. */
 export type BulkResult = { key: string; ok: true; version: number } | { key: string; ok: false; status: number; code: string; detail: string };
+
+/** One person as GET /people/{id} gives it: the profile page reads the signed-in person's own. */
+export interface PersonDetail extends Person {
+  manager: { id: string; name: string; email: string } | null;
+  location: string | null;
+  timeZone: string;
+  memberships: { team: TeamRef; role: 'agent' | 'lead' }[];
+}

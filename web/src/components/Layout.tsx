@@ -8,6 +8,7 @@ import { LoadingState } from './PageState.tsx';
 import { adminLinks } from '../admin/routes.tsx';
 import { deskLinks } from '../desk/routes.tsx';
 import { portalLinks } from '../portal/routes.tsx';
+import { AskRecognitionOnce } from '../portal/profile/AskRecognitionOnce.tsx';
 
 const links = [...portalLinks, ...deskLinks, ...adminLinks];
 
@@ -63,6 +64,7 @@ export function Layout() {
           ))}
         </Stack>
       </AppShell.Navbar>
+      <AskRecognitionOnce />
       <AppShell.Main>
         <Suspense fallback={<LoadingState />}>
           <Outlet />

@@ -5,6 +5,7 @@ import { ApiError, fieldMessages } from '../../api/problem.ts';
 import { useMe, useSignIn } from '../../api/queries.ts';
 import { errorMessage } from '../../components/error-message.ts';
 import { en } from '../../i18n/en.ts';
+import { forgetAskLater } from '../profile/recognition-dismissal.ts';
 import { nextPage } from './next-page.ts';
 
 function problemSentence(error: unknown): string {
@@ -27,7 +28,16 @@ export function SignInPage() {
   const fields = signIn.error instanceof ApiError ? fieldMessages(signIn.error.problem, 'body.') : {};
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(next, { replace: true }) });
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: () => {
+          // A new sign-in asks the recognition question again if it was put off (see AskRecognitionOnce).
+          forgetAskLater();
+          void navigate(next, { replace: true });
+        },
+      },
+    );
   };
 
   return (
