@@ -46,6 +46,12 @@ const comment = (payload: unknown): InjectOptions => ({
   payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
 });
 const list = (query: string): InjectOptions => ({ method: 'GET', url: `/api/v1/requests?${query}` });
+const bulk = (payload: unknown): InjectOptions => ({
+  method: 'POST',
+  url: '/api/v1/requests/bulk',
+  headers: json,
+  payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+});
 const huge = 'x'.repeat(1_100_000);
 
 interface BadCase {
@@ -85,7 +91,20 @@ const cases: BadCase[] = [
   { name: 'list: limit not a number', call: () => list('limit=ten'), status: 400, code: 'VALIDATION_FAILED', field: 'query.limit' },
   { name: 'list: unknown status', call: () => list('status=new,lost'), status: 400, code: 'VALIDATION_FAILED', field: 'query.status.1' },
   { name: 'list: assignee neither id, me nor none', call: () => list('assignee=bob'), status: 400, code: 'VALIDATION_FAILED', field: 'query.assignee' },
-  { name: 'list: unknown parameter', call: () => list('sort=asc'), status: 400, code: 'VALIDATION_FAILED', field: 'query.sort' },
+  { name: 'list: unknown parameter', call: () => list('order=asc'), status: 400, code: 'VALIDATION_FAILED', field: 'query.order' },
+  { name: 'list: unknown sort', call: () => list('sort=asc'), status: 400, code: 'VALIDATION_FAILED', field: 'query.sort' },
+  { name: 'list: unknown priority', call: () => list('priority=high,critical'), status: 400, code: 'VALIDATION_FAILED', field: 'query.priority.1' },
+  { name: 'list: empty priority', call: () => list('priority='), status: 400, code: 'VALIDATION_FAILED', field: 'query.priority.0' },
+  { name: 'list: breaching other than soon', call: () => list('breaching=now'), status: 400, code: 'VALIDATION_FAILED', field: 'query.breaching' },
+  { name: 'list: a due cursor for the newest sort', call: () => list(`cursor=${encodeCursor(['due', null, '2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
+  { name: 'list: a newest cursor for the due sort', call: () => list(`sort=due&cursor=${encodeCursor(['2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
+  { name: 'list: due cursor with a due time in milliseconds', call: () => list(`sort=due&cursor=${encodeCursor(['due', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
+  { name: 'list: due cursor of another kind', call: () => list(`sort=due&cursor=${encodeCursor(['soon', null, '2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
+  // GET /requests/counts
+  { name: 'counts: no team', call: () => ({ method: 'GET', url: '/api/v1/requests/counts' }), status: 400, code: 'VALIDATION_FAILED', field: 'query.team' },
+  { name: 'counts: team not a slug', call: () => ({ method: 'GET', url: `/api/v1/requests/counts?team=${encodeURIComponent("it' or 1=1")}` }), status: 400, code: 'VALIDATION_FAILED', field: 'query.team' },
+  { name: 'counts: unknown team', call: () => ({ method: 'GET', url: '/api/v1/requests/counts?team=no-such-team' }), status: 404, code: 'TEAM_NOT_FOUND', field: 'query.team' },
+  { name: 'counts: unknown parameter', call: () => ({ method: 'GET', url: `/api/v1/requests/counts?team=${teamSlug}&status=new` }), status: 400, code: 'VALIDATION_FAILED', field: 'query.status' },
   { name: 'list: unknown team', call: () => list('team=no-such-team'), status: 404, code: 'TEAM_NOT_FOUND', field: 'query.team' },
   // GET /requests/{key}
   { name: 'read: not a key', call: () => ({ method: 'GET', url: '/api/v1/requests/not-a-key' }), status: 404, code: 'REQUEST_NOT_FOUND' },
@@ -106,6 +125,19 @@ const cases: BadCase[] = [
   { name: 'change: assignee who is not an agent of the team', call: () => change({ assigneeId: employeeId }), status: 400, code: 'VALIDATION_FAILED', field: 'body.assigneeId' },
   { name: 'change: handoff to an unknown team', call: () => change({ team: 'no-such-team', reason: 'wrong desk' }), status: 404, code: 'TEAM_NOT_FOUND', field: 'body.team' },
   { name: 'change: body over 1 MB', call: () => change({ reason: huge }), status: 413, code: 'BODY_TOO_LARGE' },
+  // POST /requests/bulk
+  { name: 'bulk: malformed JSON', call: () => bulk('{"keys": ['), status: 400, code: 'MALFORMED_JSON', field: 'body' },
+  { name: 'bulk: no keys', call: () => bulk({ keys: [], change: { priority: 'high' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.keys' },
+  { name: 'bulk: 101 keys', call: () => bulk({ keys: Array.from({ length: 101 }, (_, index) => `ZZ-${index + 1}`), change: { priority: 'high' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.keys' },
+  { name: 'bulk: a key twice', call: () => bulk({ keys: [request.key, request.key], change: { priority: 'high' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.keys' },
+  { name: 'bulk: keys not a list', call: () => bulk({ keys: request.key, change: { priority: 'high' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.keys' },
+  { name: 'bulk: a key smuggling SQL', call: () => bulk({ keys: [request.key, "IT-1' or '1'='1"], change: { priority: 'high' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.keys.1' },
+  { name: 'bulk: no change', call: () => bulk({ keys: [request.key] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.change' },
+  { name: 'bulk: an empty change', call: () => bulk({ keys: [request.key], change: {} }), status: 400, code: 'VALIDATION_FAILED', field: 'body.change' },
+  { name: 'bulk: a handoff (not a bulk change)', call: () => bulk({ keys: [request.key], change: { team: 'other', reason: 'x' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.change.team' },
+  { name: 'bulk: unknown status', call: () => bulk({ keys: [request.key], change: { status: 'done' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.change.status' },
+  { name: 'bulk: assignee not an id', call: () => bulk({ keys: [request.key], change: { assigneeId: 'me' } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.change.assigneeId' },
+  { name: 'bulk: unknown field', call: () => bulk({ keys: [request.key], change: { priority: 'high' }, version: 1 }), status: 400, code: 'VALIDATION_FAILED', field: 'body.version' },
   // POST /requests/{key}/comments
   { name: 'comment: empty body', call: () => comment({ body: '' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.body' },
   { name: 'comment: unknown visibility', call: () => comment({ body: 'x', visibility: 'secret' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.visibility' },
