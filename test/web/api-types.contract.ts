@@ -11,6 +11,7 @@ import type { commentResult } from '../../server/modules/requests/requests.schem
 import type { approvalView } from '../../server/modules/catalog/request-work.schema.ts';
 import type { bulkResultItem, queueCounts } from '../../server/modules/requests/requests.queue.schema.ts';
 import type { personDetailView } from '../../server/modules/people/people.schema.ts';
+import type { calendarDetailView, calendarView } from '../../server/modules/calendars/calendars.schema.ts';
 import type * as Web from '../../web/src/api/types.ts';
 
 // No test runs here: `tsc` checks it (npm test type-checks first). The web app's hand-written API
@@ -37,6 +38,8 @@ export const contract = {
   requestAnswers: true satisfies Fits<Out<typeof intakeView>, Web.RequestAnswers>,
   approval: true satisfies Fits<Out<typeof approvalView>, Web.Approval>,
   personDetail: true satisfies Fits<Out<typeof personDetailView>, Web.PersonDetail>,
+  calendar: true satisfies Fits<Out<typeof calendarView>, Web.Calendar>,
+  calendarDetail: true satisfies Fits<Out<typeof calendarDetailView>, Web.CalendarDetail>,
   commentResult: true satisfies Fits<Out<typeof commentResult>, Web.CommentResult>,
   queueCounts: true satisfies Fits<Out<typeof queueCounts>, Web.QueueCounts>,
   bulkResult: true satisfies Fits<Out<typeof bulkResultItem>, Web.BulkResult>,

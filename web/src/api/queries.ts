@@ -3,6 +3,8 @@ import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.t
 import { ApiError } from './problem.ts';
 import type {
   AnswerValue,
+  Calendar,
+  CalendarDetail,
   Approval,
   ApprovalStatus,
   CommentResult,
@@ -35,6 +37,8 @@ export const queryKeys = {
   myRequests: ['requests', 'mine'] as const,
   request: (key: string) => ['request', key] as const,
   requestAnswers: (key: string) => ['request', key, 'answers'] as const,
+  calendars: ['calendars'] as const,
+  calendar: (id: string) => ['calendars', id] as const,
   // Approvals are lists of requests waiting on someone: under 'requests' so live updates refresh them too.
   approvals: ['requests', 'approvals'] as const,
   approvalsByStatus: (status: ApprovalStatus) => ['requests', 'approvals', status] as const,
@@ -274,5 +278,22 @@ export function useDecideApproval() {
         client.invalidateQueries({ queryKey: queryKeys.request(approval.request.key) }),
       ]);
     },
+  });
+}
+
+/**
+ * The company holiday calendar with its closures; null when the company keeps none. Two reads:
+ * the list says which calendar it is, the calendar itself carries the closures.
+ */
+export function useCompanyHolidays() {
+  return useQuery({
+    queryKey: [...queryKeys.calendars, 'company-holidays'] as const,
+    queryFn: async ({ signal }): Promise<CalendarDetail | null> => {
+      const { items } = await callApi<{ items: Calendar[] }>('/calendars', { signal });
+      const company = items.find((calendar) => calendar.kind === 'company-holidays');
+      return company ? callApi<CalendarDetail>(`/calendars/${path(company.id)}`, { signal }) : null;
+    },
+    // Holidays are set once a year or so.
+    staleTime: 60 * 60_000,
   });
 }

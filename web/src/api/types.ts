@@ -220,3 +220,23 @@ export interface PersonDetail extends Person {
   timeZone: string;
   memberships: { team: TeamRef; role: 'agent' | 'lead' }[];
 }
+
+/** A closure: whole days (startsOn..endsOn, inclusive) or a wall-clock range on the calendar's clock (endsAt exclusive). */
+export type Closure =
+  | { id: string; name: string; startsOn: string; endsOn: string }
+  | { id: string; name: string; startsAt: string; endsAt: string };
+
+export interface Calendar {
+  id: string;
+  name: string;
+  kind: 'team' | 'company-holidays';
+  teamId: string | null;
+  timeZone: string;
+  weekly: { weekday: number; start: string; end: string }[];
+}
+
+export interface CalendarDetail extends Calendar {
+  closures: Closure[];
+  openNow: boolean;
+  nextOpen: string | null;
+}

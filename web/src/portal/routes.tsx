@@ -10,6 +10,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'requests', lazy: async () => ({ Component: (await import('./requests/MyRequestsPage.tsx')).MyRequestsPage }) },
   { path: 'requests/:key', lazy: async () => ({ Component: (await import('./requests/RequestPage.tsx')).RequestPage }) },
   { path: 'approvals', lazy: async () => ({ Component: (await import('./approvals/ApprovalsPage.tsx')).ApprovalsPage }) },
+  { path: 'holidays', lazy: async () => ({ Component: (await import('./holidays/HolidaysPage.tsx')).HolidaysPage }) },
   { path: 'profile', lazy: async () => ({ Component: (await import('./profile/ProfilePage.tsx')).ProfilePage }) },
   { path: 'requests/:key/sent', lazy: async () => ({ Component: (await import('./requests/SentPage.tsx')).SentPage }) },
 ];
@@ -17,7 +18,8 @@ export const portalRoutes: RouteObject[] = [
 export const portalLinks: AreaLink[] = [
   { to: '/', label: en.nav.catalog, active: (path) => path === '/' || path.startsWith('/services'), visibleTo: () => true },
   { to: '/requests', label: en.nav.myRequests, active: (path) => path.startsWith('/requests'), visibleTo: () => true },
-  { to: '/profile', label: en.nav.profile, active: (path) => path.startsWith('/profile'), visibleTo: () => true },
   // Anyone may be asked (as a manager, a lead or by name), so everyone sees the link; the count says when something waits.
   { to: '/approvals', label: en.nav.approvals, active: (path) => path.startsWith('/approvals'), visibleTo: () => true, badge: ApprovalsNavCount },
+  { to: '/holidays', label: en.nav.holidays, active: (path) => path.startsWith('/holidays'), visibleTo: () => true },
+  { to: '/profile', label: en.nav.profile, active: (path) => path.startsWith('/profile'), visibleTo: () => true },
 ];
