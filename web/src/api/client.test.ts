@@ -6,14 +6,14 @@ interface Sent {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | FormData | undefined;
 }
 
 /** Stands in for the browser's fetch: records what was sent, answers with the given response. */
 function answerWith(status: number, body: unknown, contentType = 'application/json'): Sent[] {
   const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    sent.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body as string | undefined });
+    sent.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body as string | FormData | undefined });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': contentType } });
   });
   return sent;
@@ -56,6 +56,17 @@ describe('the API client', () => {
     expect(sent[0]!.headers['if-match']).toBe('"3"');
     await callApi('/requests/IT-7');
     expect(sent[1]!.headers['if-match']).toBeUndefined();
+  });
+
+  it('sends a file as the FormData itself, leaving its multipart header to the browser', async () => {
+    setCsrfToken('csrf-123');
+    const sent = answerWith(201, { id: 'a1' });
+    const form = new FormData();
+    form.append('file', new Blob(['hello']), 'hello.txt');
+    await callApi('/uploads', { method: 'POST', body: form });
+    expect(sent[0]!.body).toBe(form);
+    expect(sent[0]!.headers['content-type']).toBeUndefined();
+    expect(sent[0]!.headers['x-csrf-token']).toBe('csrf-123');
   });
 
   it('turns a problem+json answer into an ApiError carrying the problem', async () => {
