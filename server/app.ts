@@ -18,6 +18,7 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(slaRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(catalogRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(workflowRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(liveRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(attachmentRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
