@@ -1,7 +1,8 @@
-import { Checkbox, FileInput, NumberInput, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { resolveDateBound } from '../../../../server/modules/catalog/intake-form.schema.ts';
 import type { AnswerValue, FormField } from '../../api/types.ts';
 import { en } from '../../i18n/en.ts';
+import { FileAnswerInput } from '../../attachments/FileAnswerInput.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 
 /** Up to this many options read best as radio buttons, all visible; more become a searchable list. */
@@ -99,7 +100,6 @@ export function FieldInput({ field, value, error, onChange }: FieldInputProps) {
     case 'person':
       return <PersonPicker id={id} {...common} value={text(value) || undefined} onChange={onChange} />;
     case 'file':
-      // Shown so the person knows the team would like a file, disabled because the API takes no uploads yet.
-      return <FileInput id={id} {...common} required={false} disabled description={[field.help, en.form.fileLater].filter(Boolean).join(' ')} />;
+      return <FileAnswerInput id={id} {...common} onChange={onChange} />;
   }
 }
