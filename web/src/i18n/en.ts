@@ -1,5 +1,6 @@
 import type { RequestStatus, SlaMetric } from '../api/types.ts';
 import { admin } from './en-admin.ts';
+import { attachments } from './en-attachments.ts';
 import { desk } from './en-desk.ts';
 
 // Every English word the web app shows, in one place, so a second language is one more file of
@@ -12,6 +13,7 @@ export const en = {
   appName: 'Hallway',
   desk,
   admin,
+  attachments,
   nav: {
     catalog: 'Ask for help',
     myRequests: 'My requests',
@@ -85,7 +87,6 @@ export const en = {
     fixProblems: 'Some answers need another look; each one says why below.',
     failed: 'The request was not sent. Your answers are still here.',
     optional: 'optional',
-    fileLater: 'Attaching files is not possible yet: Hallway does not take uploads. Leave this empty and add details in words.',
     personPlaceholder: 'Type a name or e-mail address',
     personNothing: 'Nobody found',
     choose: 'Choose one',
