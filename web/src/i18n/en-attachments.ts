@@ -1,6 +1,8 @@
 // Words for files: attaching to a request and a form's file answers (see en.ts).
 export const attachments = {
   title: 'Files',
+  /** The timeline's entry for a file added to the request. */
+  added: 'Added a file',
   none: 'No files yet.',
   attach: 'Attach a file',
   attachInternal: 'Attach a file for the team only',

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/PageState
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { clockWords } from './clock-words.ts';
+import { RequestFiles } from '../../attachments/RequestFiles.tsx';
 import { ReplyForm } from './ReplyForm.tsx';
 import { RequestAnswers } from './RequestAnswers.tsx';
 import { ResolvedChoice } from './ResolvedChoice.tsx';
@@ -107,6 +108,7 @@ export function RequestPage() {
               </Timeline>
             )}
           </Stack>
+          <RequestFiles requestKey={request.data.key} canAttach={request.data.status !== 'closed'} />
           {request.data.status === 'closed' ? <Text c="dimmed">{en.reply.closed}</Text> : <ReplyForm requestKey={request.data.key} />}
         </>
       )}

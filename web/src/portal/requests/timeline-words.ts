@@ -27,6 +27,8 @@ export function eventTitle(entry: TimelineEntry): string {
       if (data.decision === 'approved') return en.events.approval_approved;
       if (data.decision === 'rejected') return en.events.approval_rejected;
       return en.events.approval_decided;
+    case 'attachment_added':
+      return en.attachments.added;
     default:
       return en.events.other;
   }
@@ -35,6 +37,7 @@ export function eventTitle(entry: TimelineEntry): string {
 /** The words a person wrote, when the entry carries any: a reply, or an approver's comment. */
 export function eventBody(entry: TimelineEntry): string | null {
   if (entry.kind === 'commented' && typeof entry.data.body === 'string') return entry.data.body;
+  if (entry.kind === 'attachment_added' && typeof entry.data.fileName === 'string') return entry.data.fileName;
   if (entry.kind === 'approval_decided' && typeof entry.data.comment === 'string' && entry.data.comment !== '') return entry.data.comment;
   return null;
 }
