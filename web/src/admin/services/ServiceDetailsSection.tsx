@@ -44,7 +44,7 @@ export function ServiceDetailsSection({ draft, ownerTeams, allTeams, messages, o
           value={draft.slug}
           error={shown(messages.slug)}
           onChange={(event) => onChange({ slug: event.currentTarget.value, slugEdited: true })}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'monospace' } }}
         />
         <Select label={words.team} required data={teamData} value={draft.team || null} error={shown(messages.team)} onChange={(team) => onChange({ team: team ?? '', slaPolicyId: null })} allowDeselect={false} />
         <MultiSelect

@@ -66,7 +66,7 @@ export function FieldEditor({ field, position, count, earlier, otherNames, looks
         )}
         <Group grow align="flex-start">
           <TextInput label={words.label} required value={field.label} error={error('label')} onChange={(event) => onChange(withLabel(field, event.currentTarget.value, otherNames))} />
-          <TextInput label={words.name} value={field.name} error={error('name')} onChange={(event) => set({ name: event.currentTarget.value, nameEdited: true })} ff="monospace" />
+          <TextInput label={words.name} value={field.name} error={error('name')} onChange={(event) => set({ name: event.currentTarget.value, nameEdited: true })} styles={{ input: { fontFamily: 'monospace' } }} />
         </Group>
         <TextInput label={words.help} value={field.help} error={error('help')} onChange={(event) => set({ help: event.currentTarget.value })} />
         <Checkbox

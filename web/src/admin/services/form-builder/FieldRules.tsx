@@ -25,7 +25,7 @@ export function FieldRules({ field, problems, onChange }: FieldRulesProps) {
           <NumberInput label={words.maxLength} min={0} allowDecimal={false} value={field.maxLength ?? ''} error={error('maxLength')} onChange={(value) => onChange({ maxLength: numberOrUndefined(value) })} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label={words.pattern} value={field.patternRegex} error={error('pattern.regex')} onChange={(event) => onChange({ patternRegex: event.currentTarget.value })} ff="monospace" />
+          <TextInput label={words.pattern} value={field.patternRegex} error={error('pattern.regex')} onChange={(event) => onChange({ patternRegex: event.currentTarget.value })} styles={{ input: { fontFamily: 'monospace' } }} />
           <TextInput
             label={words.patternMessage}
             placeholder={words.patternMessagePlaceholder}

@@ -1,0 +1,154 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+
+// Journey 4 of issue 4: an admin builds a new service with a conditional question ("Where?" with
+// "Other" showing "Which place?"), trying it in the live preview, and saves it; an employee, in a
+// second browser, finds it in the catalog, sees the question appear on choosing "Other", submits
+// and gets the acknowledgement. (Without Chromium, journey 1's file says why nothing runs.)
+
+const ADMIN = 'admin@hallway.local';
+const EMPLOYEE = 'chloe.nguyen@lumen.example';
+const SERVICE = 'Parking space for a visitor';
+
+describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a conditional question, an employee uses it', () => {
+  let folder: string;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let adminContext: BrowserContext;
+  let employeeContext: BrowserContext;
+  let admin: Page;
+  let employee: Page;
+  let adminPassword: string;
+  let demoPassword: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
+    // A first start prints the administrator's generated password and the demo's shared one, once.
+    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
+    const output = server.output();
+    const adminLine = /\bpassword {2,}(\S+)/.exec(output)?.[1];
+    const demoLine = /shares one password: +(\S+)/.exec(output)?.[1];
+    if (!adminLine || !demoLine) throw new Error(`the first start did not print both passwords:\n${output}`);
+    adminPassword = adminLine;
+    demoPassword = demoLine;
+    browser = await launchChromium();
+    adminContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
+    employeeContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    admin = await adminContext.newPage();
+    employee = await employeeContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await killServer(server);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
+  }
+
+  async function signIn(page: Page, email: string, password: string): Promise<void> {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Ask for help', level: 1 }).waitFor();
+  }
+
+  /** Picks an entry of a Mantine select (or the kind menu) by its visible text. */
+  async function choose(page: Page, input: Locator, option: string): Promise<void> {
+    await input.click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n}`) });
+
+  it('the admin builds the service, tries the conditional question in the preview and saves it', async () => {
+    await signIn(admin, ADMIN, adminPassword);
+    await admin.getByRole('link', { name: 'Admin', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
+    await expectAccessible(admin, 'the admin home');
+    await admin.getByRole('link', { name: /^Services and forms/ }).click();
+    await admin.getByRole('heading', { name: 'Services and forms', level: 1 }).waitFor();
+    await admin.getByRole('link', { name: 'Laptop or computer problem' }).waitFor();
+    await expectAccessible(admin, 'the services list');
+    await admin.getByRole('link', { name: 'New service' }).click();
+
+    await admin.getByRole('heading', { name: 'New service', level: 1 }).waitFor();
+    await admin.getByLabel(/^Name/).fill(SERVICE);
+    // The address follows the name until it is typed.
+    expect(await admin.getByLabel(/^Address \(slug\)/).inputValue()).toBe('parking-space-for-a-visitor');
+    await choose(admin, admin.getByRole('combobox', { name: /^Handled by team/ }), 'Facilities');
+    await admin.getByLabel('Description', { exact: true }).fill('A parking space for someone visiting the office.');
+
+    await admin.getByRole('button', { name: 'Add a question' }).click();
+    await admin.getByRole('menuitem', { name: 'One choice' }).click();
+    const where = question(admin, 1);
+    await where.getByLabel(/^Question/).first().fill('Where?');
+    await where.getByLabel('Option 1', { exact: true }).fill('Head office');
+    await where.getByRole('button', { name: 'Add an option' }).click();
+    await where.getByLabel('Option 2', { exact: true }).fill('Other');
+    await where.getByRole('checkbox', { name: 'An answer is required' }).check();
+
+    await admin.getByRole('button', { name: 'Add a question' }).click();
+    await admin.getByRole('menuitem', { name: 'Short text' }).click();
+    const which = question(admin, 2);
+    await which.getByLabel(/^Question/).first().fill('Which place?');
+    await which.getByRole('checkbox', { name: 'An answer is required' }).check();
+    await which.getByRole('button', { name: 'Show only when…' }).click();
+    // The rule starts on the question just above; the answer is picked from its options.
+    expect(await which.getByRole('combobox', { name: 'Earlier question' }).inputValue()).toBe('Where?');
+    await choose(admin, which.getByRole('combobox', { name: 'Answer' }), 'Other');
+
+    // The preview draws the form as employees will see it, and follows answers typed into it.
+    const preview = admin.getByTestId('form-preview');
+    const previewWhere = preview.getByRole('radiogroup', { name: 'Where?' });
+    await previewWhere.waitFor();
+    expect(await preview.getByLabel(/^Which place\?/).count()).toBe(0);
+    await previewWhere.getByLabel('Other', { exact: true }).check();
+    await preview.getByLabel(/^Which place\?/).waitFor();
+    await previewWhere.getByLabel('Head office', { exact: true }).check();
+    await preview.getByLabel(/^Which place\?/).waitFor({ state: 'detached' });
+    await previewWhere.getByLabel('Other', { exact: true }).check();
+    await expectAccessible(admin, 'the service editor with its form builder');
+    await keepScreenshot(admin, 'journey-4-form-builder');
+
+    await admin.getByRole('button', { name: 'Create the service' }).click();
+    await admin.getByText('Created. People in its audience now find it in the catalog.').waitFor();
+    expect(new URL(admin.url()).pathname).toMatch(/^\/admin\/services\/[0-9a-f-]{36}$/);
+    await admin.getByRole('heading', { name: `Edit “${SERVICE}”`, level: 1 }).waitFor();
+    await admin.getByTestId('form-version-note').getByText(/form is at version 1\./).waitFor();
+    // Read back from the API: the conditional question is saved as built.
+    expect(await question(admin, 2).getByRole('combobox', { name: 'Answer' }).inputValue()).toBe('Other');
+    await expectAccessible(admin, 'the saved service');
+  });
+
+  it('the employee finds it, sees the question appear on "Other", submits and is acknowledged', async () => {
+    await signIn(employee, EMPLOYEE, demoPassword);
+    await employee.getByLabel('Search services').fill('parking');
+    const link = employee.getByRole('link', { name: SERVICE });
+    await link.waitFor();
+    await link.click();
+
+    await employee.getByRole('heading', { name: SERVICE, level: 1 }).waitFor();
+    const whereAnswer = employee.getByRole('radiogroup', { name: 'Where?' });
+    await whereAnswer.waitFor();
+    expect(await employee.getByLabel(/^Which place\?/).count()).toBe(0);
+    await whereAnswer.getByLabel('Other', { exact: true }).check();
+    const place = employee.getByLabel(/^Which place\?/);
+    await place.waitFor();
+    await place.fill('The loading bay on Harbour Street');
+    await employee.getByRole('button', { name: 'Send the request' }).click();
+
+    await employee.getByRole('heading', { name: 'Your request is on its way' }).waitFor();
+    expect(await employee.getByTestId('request-key-line').textContent()).toMatch(/^FAC-\d+ is with Facilities\.$/);
+    await expectAccessible(employee, 'the acknowledgement');
+    await keepScreenshot(employee, 'journey-4-acknowledgement');
+  });
+});
