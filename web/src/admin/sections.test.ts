@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../api/types.ts';
-import { sectionsFor } from './sections.ts';
+import { sectionsFor, type Caller } from './sections.ts';
 
-const person = (isAdmin: boolean, roles: ('agent' | 'lead')[]): Me => ({
-  id: 'p',
-  email: 'p@example.com',
-  name: 'P',
+const person = (isAdmin: boolean, roles: ('agent' | 'lead')[]): Caller => ({
   isAdmin,
-  via: 'session',
   memberships: roles.map((role, index) => ({ team: { id: `t${index}`, slug: `team-${index}`, name: `Team ${index}` }, role })),
 });
 

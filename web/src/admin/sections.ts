@@ -21,9 +21,11 @@ export const sections: readonly Section[] = [
   { id: 'tokens', path: '/admin/tokens', forLeads: true },
 ];
 
-export const leadsTeams = (me: Me): string[] => me.memberships.filter((membership) => membership.role === 'lead').map((membership) => membership.team.slug);
+export type Caller = Pick<Me, 'isAdmin' | 'memberships'>;
 
-export function sectionsFor(me: Me): Section[] {
+export const leadsTeams = (me: Caller): string[] => me.memberships.filter((membership) => membership.role === 'lead').map((membership) => membership.team.slug);
+
+export function sectionsFor(me: Caller): Section[] {
   if (me.isAdmin) return [...sections];
   if (leadsTeams(me).length === 0) return sections.filter((section) => section.id === 'tokens');
   return sections.filter((section) => section.forLeads);
