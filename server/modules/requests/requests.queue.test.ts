@@ -194,3 +194,16 @@ describe("a team's counts", () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/requests/counts?team=${counted.slug}` })).statusCode).toBe(401);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the sort, the counts and the bulk change', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths;
+    const listParameters: Array<{ name: string; description?: string; schema: { enum?: string[] } }> = paths['/api/v1/requests'].get.parameters;
+    expect(listParameters.find((parameter) => parameter.name === 'sort')).toMatchObject({ schema: { enum: ['newest', 'due'] } });
+    expect(listParameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['priority', 'breaching', 'cursor']));
+    expect(paths['/api/v1/requests/counts'].get.summary).toContain('queue counts');
+    expect(paths['/api/v1/requests/bulk'].post.description).toContain('own transaction');
+  });
+});
