@@ -9,6 +9,7 @@ import { adminLinks } from '../admin/routes.tsx';
 import { deskLinks } from '../desk/routes.tsx';
 import { portalLinks } from '../portal/routes.tsx';
 import { AskRecognitionOnce } from '../portal/profile/AskRecognitionOnce.tsx';
+import { useLiveUpdates } from '../live/useLiveUpdates.ts';
 
 const links = [...portalLinks, ...deskLinks, ...adminLinks];
 
@@ -19,6 +20,7 @@ export function Layout() {
   const navigate = useNavigate();
   const me = useMe();
   const signOut = useSignOut();
+  useLiveUpdates(Boolean(me.data));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
