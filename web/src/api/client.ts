@@ -11,7 +11,7 @@ export function setCsrfToken(token: string | null | undefined): void {
 }
 
 export interface CallOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Makes a retried POST safe: the API answers the first result again instead of filing a twin. */
   idempotencyKey?: string;
@@ -27,7 +27,9 @@ async function send(path: string, options: CallOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   // A file goes as multipart/form-data: the browser writes that header itself, with its boundary.
   const isForm = options.body instanceof FormData;
-  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  // A Blob (a CSV file for the directory import) goes as it is, labelled with its own type.
+  const isBlob = options.body instanceof Blob;
+  if (options.body !== undefined && !isForm) headers['content-type'] = isBlob ? (options.body as Blob).type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
@@ -36,7 +38,7 @@ async function send(path: string, options: CallOptions): Promise<Response> {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm || isBlob ? (options.body as FormData | Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -102,3 +102,50 @@ export interface SlaPolicy {
   createdAt: string;
   updatedAt: string;
 }
+
+export interface DirectoryPerson {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  homeTeam: { id: string; slug: string; name: string } | null;
+  manager: { id: string; name: string; email: string } | null;
+  location: string | null;
+  timeZone: string;
+  phone: string | null;
+  isAdmin: boolean;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DirectoryPersonDetail extends DirectoryPerson {
+  memberships: { team: { id: string; slug: string; name: string }; role: 'agent' | 'lead' }[];
+}
+
+/** POST /people; PATCH /people/{id} takes any of these. */
+export interface PersonBody {
+  email: string;
+  name: string;
+  title: string | null;
+  homeTeam: string | null;
+  manager: string | null;
+  timeZone: string;
+  isAdmin: boolean;
+  active: boolean;
+  password?: string | undefined;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  skipped: { line: number; reason: string }[];
+}
+
+export interface TeamBody {
+  slug: string;
+  name: string;
+  description: string;
+  email: string | null;
+  keyPrefix: string;
+}
