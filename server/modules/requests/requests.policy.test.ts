@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChange, canComment, canFileFor, canSeeInternal, canView, type RequestActor, type RequestFacts } from './requests.policy.ts';
+import { canChange, canComment, canCountQueue, canFileFor, canSeeInternal, canView, type RequestActor, type RequestFacts } from './requests.policy.ts';
 
 const TEAM = 'team-it';
 const OTHER = 'team-hr';
@@ -120,5 +120,20 @@ describe('confidential requests stay with the owning team', () => {
     expect(canChange(actors.assignee, request({ confidential: true }), handoff)).toMatchObject({ allowed: false });
     expect(canChange(actors.lead, request({ confidential: true }), handoff)).toEqual({ allowed: true });
     expect(canChange(actors.agent, request(), handoff)).toEqual({ allowed: true });
+  });
+});
+
+describe('canCountQueue', () => {
+  const table: Array<[Who, boolean]> = [
+    ['requester', false],
+    ['otherEmployee', false],
+    ['agentOfOtherTeam', false],
+    ['leadOfOtherTeam', false],
+    ['agent', true],
+    ['lead', true],
+    ['admin', true],
+  ];
+  it.each(table)('%s counts the team queue: %s', (who, expected) => {
+    expect(canCountQueue(actors[who], TEAM)).toBe(expected);
   });
 });
