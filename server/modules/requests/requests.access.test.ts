@@ -118,6 +118,11 @@ const matrix: Array<{ endpoint: string; call: () => Promise<InjectOptions>; expe
     call: async () => commentOn(await aRequest('confidential'), 'public'),
     expected: roles(401, 201, 404, 404, 404, 201, 404),
   },
+  {
+    endpoint: "GET /requests/counts of the team's queue",
+    call: async () => ({ method: 'GET', url: `/api/v1/requests/counts?team=${cast.team.slug}` }),
+    expected: roles(401, 403, 403, 403, 200, 200, 200),
+  },
 ];
 
 describe.each(matrix)('$endpoint', ({ call, expected }) => {
@@ -131,6 +136,29 @@ describe.each(matrix)('$endpoint', ({ call, expected }) => {
       expect(response.json()).toMatchObject({ status: expected[role], code: expect.any(String) });
       expect(await requestTablesFingerprint(t.database)).toEqual(before);
     }
+  });
+});
+
+// A bulk change answers 200 with one result per key: for each key, what PATCH would have answered.
+const bulkMatrix: Array<{ change: string; request: () => Promise<RequestView>; payload: Record<string, unknown>; expected: Record<Role, number> }> = [
+  { change: 'priority (open)', request: () => aRequest('open'), payload: { priority: 'high' }, expected: roles(401, 403, 404, 404, 200, 200, 403) },
+  { change: 'close a resolved request', request: resolved, payload: { status: 'closed' }, expected: roles(401, 200, 404, 404, 200, 200, 403) },
+  { change: 'priority (confidential)', request: () => aRequest('confidential'), payload: { priority: 'urgent' }, expected: roles(401, 403, 404, 404, 404, 200, 404) },
+];
+
+describe.each(bulkMatrix)('POST /requests/bulk $change', ({ request, payload, expected }) => {
+  it.each(ROLES)('as %s', async (role) => {
+    const { key } = await request();
+    const before = expected[role] >= 400 ? await requestTablesFingerprint(t.database) : undefined;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/requests/bulk', headers: cast.headers[role], payload: { keys: [key], change: payload } });
+    if (role === 'anonymous') {
+      expect(response.statusCode).toBe(401);
+    } else {
+      expect(response.statusCode, response.body).toBe(200);
+      const [result] = response.json().results;
+      expect(result).toMatchObject(expected[role] === 200 ? { key, ok: true } : { key, ok: false, status: expected[role] });
+    }
+    if (before) expect(await requestTablesFingerprint(t.database)).toEqual(before);
   });
 });
 
