@@ -138,7 +138,7 @@ export const en = {
   reply: {
     title: 'Reply to the team',
     label: 'Your reply',
-    hint: 'The team sees it at once. Attaching files is not possible yet; describe what you see in words.',
+    hint: 'The team sees it at once.',
     send: 'Send the reply',
     sent: 'Your reply was sent.',
     failed: 'The reply was not sent. Your text is still here.',
@@ -207,6 +207,7 @@ export const en = {
     privateHint: 'Only to me',
     notAnswered: 'You have not said yet.',
     later: 'Ask me later',
+    close: 'Close; ask me next time I sign in',
     save: 'Save my choice',
     failed: 'Your choice was not saved. Try again, or ask me later.',
     pickFirst: 'Choose one of the two first.',

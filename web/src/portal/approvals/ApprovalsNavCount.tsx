@@ -9,7 +9,7 @@ export function ApprovalsNavCount() {
   if (count === 0) return null;
   return (
     <>
-      <Badge size="sm" circle color="red" aria-hidden>
+      <Badge size="sm" circle color="red.9" aria-hidden>
         {count}
       </Badge>
       {/* The link reads "Approvals, 2 approvals waiting on you" rather than a bare number. */}

@@ -73,7 +73,6 @@ export function PendingApprovalCard({ approval, onOutcome }: { approval: Approva
         />
         <Group gap="sm">
           <Button
-            color="green"
             loading={decide.isPending && decide.variables.decision === 'approve'}
             disabled={decide.isPending}
             onClick={() => send('approve')}

@@ -52,7 +52,8 @@ export function HolidaysPage() {
             <Text size="sm" c="dimmed">
               {en.holidays.timeZone(calendar.data.timeZone)}{' '}
               {en.holidays.teamHours}{' '}
-              <Anchor component={Link} to="/">
+              {/* Underlined: a link inside a sentence must not rely on colour alone. */}
+              <Anchor component={Link} to="/" underline="always">
                 {en.holidays.toCatalog}
               </Anchor>
             </Text>

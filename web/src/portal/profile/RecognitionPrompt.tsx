@@ -13,7 +13,7 @@ export function RecognitionPrompt({ onAskLater }: { onAskLater: () => void }) {
   const save = useSetRecognition();
 
   return (
-    <Modal opened onClose={onAskLater} title={en.recognition.question} centered closeButtonProps={{ 'aria-label': en.recognition.later }}>
+    <Modal opened onClose={onAskLater} title={en.recognition.question} centered closeButtonProps={{ 'aria-label': en.recognition.close }}>
       <Stack gap="md">
         <Text size="sm">{en.recognition.intro}</Text>
         {save.isError && (
