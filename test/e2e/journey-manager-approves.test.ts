@@ -138,9 +138,8 @@ describe.skipIf(!chromiumInstalled)('journey 3: a manager approves time off from
     await keepScreenshot(manager, 'journey-3-manager-approved');
   });
 
-  it('the employee sees the request move on, with the manager’s words', async () => {
-    await employee.reload();
-    await employee.getByRole('heading', { name: `${requestKey}: Book time off`, level: 1 }).waitFor();
+  it('the employee sees the request move on, with the manager’s words, without reloading', async () => {
+    // The page has stayed open since the request was filed: the live updates bring the decision.
     await employee.getByText('New', { exact: true }).waitFor();
     expect(await employee.getByText('Waiting for approval', { exact: true }).count()).toBe(0);
     await employee.getByText('Approved', { exact: true }).waitFor();
@@ -165,5 +164,19 @@ describe.skipIf(!chromiumInstalled)('journey 3: a manager approves time off from
     await employee.getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}/).first().waitFor();
     await expectAccessible(employee, 'company holidays');
     await keepScreenshot(employee, 'journey-3-holidays');
+  });
+
+  it('the employee reopens a request the team marked solved, but is not', async () => {
+    await employee.getByRole('link', { name: 'My requests' }).click();
+    // The demo's "Laptop will not charge" was resolved by IT.
+    await employee.getByRole('row', { name: /Laptop will not charge/ }).getByRole('link').click();
+    await employee.getByRole('heading', { name: /: Laptop will not charge$/, level: 1 }).waitFor();
+    const question = employee.getByRole('region', { name: 'Is it solved?' });
+    await question.waitFor();
+    await expectAccessible(employee, 'a solved request asking whether it is');
+    await question.getByRole('button', { name: 'No, reopen it' }).click();
+    await employee.getByText('The request is open again; the team will pick it up.').waitFor();
+    await employee.getByText('In progress', { exact: true }).waitFor();
+    expect(await question.count()).toBe(0);
   });
 });

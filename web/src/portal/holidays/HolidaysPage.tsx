@@ -12,12 +12,19 @@ function YearOfHolidays({ year }: { year: HolidayYear }) {
       <Title order={2} size="h3" id={headingId}>
         {String(year.year)}
       </Title>
-      <Table striped aria-labelledby={headingId}>
+      {/* Fixed columns, so the years' tables line up under each other. */}
+      <Table striped layout="fixed" aria-labelledby={headingId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{en.holidays.holiday}</Table.Th>
-            <Table.Th scope="col">{en.holidays.when}</Table.Th>
-            <Table.Th scope="col">{en.holidays.length}</Table.Th>
+            <Table.Th scope="col" w="45%">
+              {en.holidays.holiday}
+            </Table.Th>
+            <Table.Th scope="col" w="35%">
+              {en.holidays.when}
+            </Table.Th>
+            <Table.Th scope="col" w="20%">
+              {en.holidays.length}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
