@@ -8,6 +8,9 @@ export const adminRoutes: RouteObject[] = [
   { path: 'admin/services', lazy: async () => ({ Component: (await import('./services/ServicesPage.tsx')).ServicesPage }) },
   { path: 'admin/services/new', lazy: async () => ({ Component: (await import('./services/ServiceEditorPage.tsx')).ServiceEditorPage }) },
   { path: 'admin/services/:id', lazy: async () => ({ Component: (await import('./services/ServiceEditorPage.tsx')).ServiceEditorPage }) },
+  { path: 'admin/people', lazy: async () => ({ Component: (await import('./people/PeoplePage.tsx')).PeoplePage }) },
+  { path: 'admin/teams', lazy: async () => ({ Component: (await import('./teams/TeamsPage.tsx')).TeamsPage }) },
+  { path: 'admin/teams/:slug', lazy: async () => ({ Component: (await import('./teams/TeamPage.tsx')).TeamPage }) },
 ];
 
 export const adminLinks: AreaLink[] = [
