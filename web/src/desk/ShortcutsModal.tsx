@@ -36,7 +36,7 @@ export function ShortcutsButton({ onOpen }: { onOpen: () => void }) {
 /** The desk's keyboard shortcuts, opened with "?" or its button. */
 export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={words.title}>
+    <Modal opened={opened} onClose={onClose} title={words.title} closeButtonProps={{ 'aria-label': words.close }}>
       <Stack gap="md">
         {groups.map((group) => (
           <Stack gap={4} key={group.title || 'general'}>

@@ -205,5 +205,6 @@ export const desk = {
     help: 'Show this list',
     hint: 'Shortcuts do nothing while you type in a field.',
     or: 'or',
+    close: 'Close',
   },
 };

@@ -109,6 +109,25 @@ export function useChangeRequest() {
   });
 }
 
+export interface HandOffInput {
+  key: string;
+  version: number;
+  team: string;
+  reason: string;
+}
+
+/**
+ * Hands a request to another team. Only the lists are refreshed: the request itself may now be out
+ * of the caller's sight (an agent of the old team only), and asking for it again would answer 404.
+ */
+export function useHandOff() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, ...change }: HandOffInput) => callApi<RequestSummary>(`/requests/${path(key)}`, { method: 'PATCH', body: change }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['requests'] }),
+  });
+}
+
 export interface CommentInput {
   key: string;
   body: string;

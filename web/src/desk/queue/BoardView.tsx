@@ -7,7 +7,7 @@ import { useChangeRequest } from '../api/desk-queries.ts';
 import type { QueueRequest } from '../api/types.ts';
 import { DueBadge, PriorityBadge } from '../DeskBadges.tsx';
 import { nextStatuses } from '../status-moves.ts';
-import { deskRequestPath } from './QueueList.tsx';
+import { deskRequestPath } from '../desk-paths.ts';
 
 /** Cards drawn per column: a board is for the top of each pile; the list windows the rest. */
 const CARDS_PER_COLUMN = 50;

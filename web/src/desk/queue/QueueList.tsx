@@ -5,8 +5,7 @@ import { Link } from 'react-router';
 import { en } from '../../i18n/en.ts';
 import type { QueueRequest } from '../api/types.ts';
 import { DeskStatusBadge, DueBadge, PriorityBadge } from '../DeskBadges.tsx';
-
-export const deskRequestPath = (key: string) => `/desk/requests/${encodeURIComponent(key)}`;
+import { deskRequestPath } from '../desk-paths.ts';
 
 interface QueueListProps {
   rows: QueueRequest[];

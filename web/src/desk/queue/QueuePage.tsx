@@ -13,7 +13,8 @@ import { BoardView } from './BoardView.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { filtersFrom, openStatuses, searchFrom, allStatuses, type QueueFilters, type QueueView } from './queue-filters.ts';
 import { QueueFiltersBar } from './QueueFiltersBar.tsx';
-import { deskRequestPath, QueueList } from './QueueList.tsx';
+import { QueueList } from './QueueList.tsx';
+import { deskRequestPath } from '../desk-paths.ts';
 import { ViewLinks } from './ViewLinks.tsx';
 
 /** A team's queue at /desk/:team: views with counts, filters, a windowed list or a board, bulk changes. */

@@ -24,6 +24,7 @@ export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; nam
                 key={entry.id}
                 color={internal ? 'yellow' : undefined}
                 data-visibility={entry.visibility}
+                data-kind={entry.kind}
                 title={
                   <Group gap="xs">
                     <Text fw={600} size="sm">

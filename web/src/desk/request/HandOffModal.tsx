@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/c
 import { useState } from 'react';
 import { errorMessage } from '../../components/error-message.ts';
 import { en } from '../../i18n/en.ts';
-import { useChangeRequest, useTeams } from '../api/desk-queries.ts';
+import { useHandOff, useTeams } from '../api/desk-queries.ts';
 
 interface HandOffModalProps {
   opened: boolean;
@@ -16,7 +16,7 @@ interface HandOffModalProps {
 /** Hand the request to another team; the reason is required and goes on the timeline for them. */
 export function HandOffModal({ opened, onClose, requestKey, version, currentTeam, onHandedOff }: HandOffModalProps) {
   const teams = useTeams();
-  const change = useChangeRequest();
+  const change = useHandOff();
   const [team, setTeam] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
@@ -26,22 +26,17 @@ export function HandOffModal({ opened, onClose, requestKey, version, currentTeam
   const submit = () => {
     setTried(true);
     if (!team || reason.trim() === '') return;
-    change.mutate(
-      { key: requestKey, version, team, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          const name = options.find((option) => option.value === team)?.label ?? team;
-          setReason('');
-          setTeam(null);
-          setTried(false);
-          onHandedOff(name);
-        },
-      },
+    const name = options.find((option) => option.value === team)?.label ?? team;
+    // The promise, not mutate's callbacks: a live update may reload the request page, now 404 for
+    // an agent of the old team only, and unmount this dialog before the callbacks would run.
+    change.mutateAsync({ key: requestKey, version, team, reason: reason.trim() }).then(
+      () => onHandedOff(name),
+      () => undefined, // shown from change.error; the typed reason stays
     );
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={words.title}>
+    <Modal opened={opened} onClose={onClose} title={words.title} closeButtonProps={{ 'aria-label': words.cancel }}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -55,18 +50,16 @@ export function HandOffModal({ opened, onClose, requestKey, version, currentTeam
             data={options}
             value={team}
             onChange={setTeam}
-            searchable
-            required
+            withAsterisk
             error={tried && !team ? words.teamRequired : undefined}
             comboboxProps={{ withinPortal: true }}
-            data-autofocus
           />
           <Textarea
             label={words.reason}
             description={words.reasonHint}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
-            required
+            withAsterisk
             autosize
             minRows={3}
             error={tried && reason.trim() === '' ? words.reasonRequired : undefined}

@@ -4,7 +4,7 @@ import { ErrorState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { useWorkflow } from '../api/desk-queries.ts';
 import { DeskStatusBadge } from '../DeskBadges.tsx';
-import { deskRequestPath } from '../queue/QueueList.tsx';
+import { deskRequestPath } from '../desk-paths.ts';
 
 /** The workflow this request belongs to (its parent) and the requests it opened (its steps). */
 export function LinkedRequests({ requestKey, parent }: { requestKey: string; parent: { key: string; subject: string } | null }) {

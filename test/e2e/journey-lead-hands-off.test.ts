@@ -1,0 +1,132 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+
+// Journey 5 of issue 4: a lead of IT opens a request on the desk and hands it off to Facilities
+// with a reason; an agent of Facilities, in a browser of their own, finds it in their team's queue
+// with the reason on its timeline. axe on the queue, the board and the request page.
+
+const LEAD = 'tomasz.nowak@lumen.example'; // Service Desk Lead, IT
+const FACILITIES_AGENT = 'rosa.jimenez@lumen.example'; // Facilities Coordinator
+const SUBJECT = 'Request for a second monitor'; // a demo request of IT's, acknowledged
+const REASON = 'Screens and desk equipment are ordered by Facilities; the asset register is theirs.';
+
+describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to another team', () => {
+  let folder: string;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let leadContext: BrowserContext;
+  let agentContext: BrowserContext;
+  let lead: Page;
+  let agent: Page;
+  let password: string;
+  let requestKey: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
+    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
+    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
+    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
+    password = printed;
+    browser = await launchChromium();
+    leadContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    agentContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    lead = await leadContext.newPage();
+    agent = await agentContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await killServer(server);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
+  }
+
+  async function signIn(page: Page, email: string, next: string): Promise<void> {
+    await page.goto(next);
+    await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The first sign-in asks, once, how the person likes to be thanked; the demo has asked nobody yet.
+    const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
+    await question.waitFor();
+    await question.getByLabel('Privately').check();
+    await question.getByRole('button', { name: 'Save my choice' }).click();
+    await question.waitFor({ state: 'detached' });
+  }
+
+  it('the lead finds the request in the IT queue, on the list and on the board', async () => {
+    await signIn(lead, LEAD, '/desk');
+    // /desk opens the queue of the lead's team.
+    await lead.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
+    expect(new URL(lead.url()).pathname).toBe('/desk/it');
+    await lead.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Unassigned/ }).waitFor();
+    await lead.locator('[data-testid^="queue-row-"]').first().waitFor();
+    await expectAccessible(lead, 'the IT queue');
+
+    await lead.getByLabel('Search subject and description').fill('second monitor');
+    const row = lead.locator('[data-testid^="queue-row-"]', { hasText: SUBJECT });
+    await row.waitFor();
+    // The search is in the URL, so the view survives a reload or a shared link.
+    await lead.waitForURL(/[?&]q=second\+monitor/);
+    requestKey = (await row.getByRole('link').first().textContent()) ?? '';
+    expect(requestKey).toMatch(/^IT-\d+$/);
+
+    await lead.getByText('Board', { exact: true }).click();
+    await lead.getByRole('region', { name: 'Acknowledged' }).getByTestId(`board-card-${requestKey}`).waitFor();
+    await expectAccessible(lead, 'the IT board');
+
+    await lead.getByTestId(`board-card-${requestKey}`).getByRole('link', { name: requestKey }).click();
+    await lead.getByRole('heading', { name: `${requestKey}: ${SUBJECT}`, level: 1 }).waitFor();
+    await lead.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await lead.getByRole('heading', { name: 'Service-level clocks' }).waitFor();
+    await expectAccessible(lead, 'the request page');
+  });
+
+  it('hands it off to Facilities, and the reason is required', async () => {
+    await lead.getByRole('button', { name: 'Hand off to another team' }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Hand off to another team' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Hand off' }).click();
+    await dialog.getByText('Pick a team').waitFor();
+    await dialog.getByText('Say why, for the other team').waitFor();
+
+    await dialog.getByRole('combobox', { name: /^Team/ }).click();
+    await lead.getByRole('option', { name: 'Facilities' }).click();
+    await dialog.getByRole('textbox', { name: /^Reason/ }).fill(REASON);
+    await expectAccessible(lead, 'the handoff dialog');
+    await dialog.getByRole('button', { name: 'Hand off' }).click();
+
+    // Back on IT's queue: the request has left it.
+    await lead.getByTestId('queue-notice').getByText('Handed off to Facilities.').waitFor();
+    await lead.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
+  });
+
+  it('an agent of Facilities sees it in their queue, with the reason on its timeline', async () => {
+    await signIn(agent, FACILITIES_AGENT, '/desk/facilities');
+    await agent.getByRole('heading', { name: 'Facilities queue', level: 1 }).waitFor();
+    await agent.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Unassigned/ }).click();
+    await agent.getByLabel('Search subject and description').fill('second monitor');
+    const row = agent.getByTestId(`queue-row-${requestKey}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(SUBJECT);
+    await expectAccessible(agent, 'the Facilities queue');
+
+    await row.getByRole('link', { name: requestKey }).click();
+    await agent.getByRole('heading', { name: `${requestKey}: ${SUBJECT}`, level: 1 }).waitFor();
+    const timeline = agent.getByTestId('timeline');
+    const handoff = timeline.locator('[data-kind="handoff"]');
+    await handoff.getByText('Handed from IT to Facilities').waitFor();
+    await handoff.getByText(`Reason: ${REASON}`).waitFor();
+    await expectAccessible(agent, 'the handed-off request');
+    await keepScreenshot(agent, 'journey-5-handed-off-request');
+  });
+});
