@@ -11,6 +11,8 @@ import { chromiumInstalled, CHROMIUM, keepScreenshot, launchChromium, seriousAxe
 // request is where they will look for it later: My requests, and its own page with their answers.
 
 const EMPLOYEE = 'chloe.nguyen@lumen.example';
+// A valid 1x1 PNG, for the form's photo answer.
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 if (!chromiumInstalled && !process.env.CI) {
   console.warn(`Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install chromium). In CI this fails.`);
@@ -111,6 +113,11 @@ describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop re
     const loaner = page.getByRole('radiogroup', { name: 'Do you need a loan laptop?' });
     await loaner.waitFor();
     await loaner.getByLabel('Yes', { exact: true }).check();
+    // The photo goes up as soon as it is chosen; the answer sent is the upload's id.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('A photo or screenshot').click();
+    await (await chooser).setFiles({ name: 'error-screen.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByText(/error-screen\.png \(\d+ B\) is ready to send/).waitFor();
     await page.getByRole('button', { name: 'Send the request' }).click();
 
     await page.getByRole('heading', { name: 'Your request is on its way' }).waitFor();
@@ -140,6 +147,15 @@ describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop re
     await page.getByRole('heading', { name: 'Your answers' }).waitFor();
     await page.getByText('LW-1234', { exact: true }).waitFor();
     await page.getByText('Do you need a loan laptop?', { exact: true }).waitFor();
+    // The photo answer is a download link, and the request's files list it.
+    await page.getByRole('link', { name: 'Download error-screen.png' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Download error-screen.png' }).count()).toBe(2);
+    // A file added later lands on the request and its timeline.
+    const later = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach a file' }).click();
+    await (await later).setFiles({ name: 'event-log.txt', mimeType: 'text/plain', buffer: Buffer.from('Boot failed: 0xC000000F') });
+    await page.getByRole('link', { name: 'Download event-log.txt' }).waitFor();
+    await page.getByText('Added a file', { exact: true }).waitFor();
     await expectAccessible('the request page');
     await keepScreenshot(page, 'journey-1-request-page');
   });

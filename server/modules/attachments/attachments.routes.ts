@@ -7,7 +7,7 @@ import { requireActor } from '../../platform/auth/authenticate.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { MAX_ATTACHMENT_BYTES, servedContentType } from './attachments.policy.ts';
 import { attachmentIdParams, attachmentList, attachmentView, requestKeyParams } from './attachments.schema.ts';
-import { attachToRequest, listRequestAttachments, openAttachment, tooLarge, uploadFile, type ReceivedFile } from './attachments.service.ts';
+import { attachToRequest, describeAttachment, listRequestAttachments, openAttachment, tooLarge, uploadFile, type ReceivedFile } from './attachments.service.ts';
 
 const visibilityField = z.enum(['public', 'internal']);
 
@@ -66,6 +66,12 @@ export function attachmentRoutes(deps: ModuleDeps) {
       '/requests/:key/attachments',
       { schema: { tags, summary: "A request's files you may open", params: requestKeyParams, response: { 200: attachmentList } } },
       async (request) => listRequestAttachments(db, requireActor(request), request.params.key),
+    );
+
+    routes.get(
+      '/attachments/:id',
+      { schema: { tags, summary: "A file's name, type and size (whoever may open it)", params: attachmentIdParams, response: { 200: attachmentView } } },
+      async (request) => describeAttachment(db, requireActor(request), request.params.id),
     );
 
     routes.get(

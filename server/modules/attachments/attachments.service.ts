@@ -93,6 +93,15 @@ export async function listRequestAttachments(db: Queryable, actor: RequestActor,
   return { items: rows.map((row) => present(row, request.key, names.get(row.uploadedBy) ?? '')) };
 }
 
+/** A file's facts, for whoever may open it (a form's file answer names only its id). */
+export async function describeAttachment(db: Queryable, actor: RequestActor, id: string): Promise<AttachmentView> {
+  const meta = await store.selectAttachmentMeta(db, id);
+  const request = meta?.requestId ? await findRequestForHallway(db, { id: meta.requestId }) : undefined;
+  if (!meta || !canOpenAttachment(actor, meta, request)) throw notFound(id);
+  const uploader = await findPersonById(db, meta.uploadedBy);
+  return present(meta, request?.key ?? null, uploader?.name ?? '');
+}
+
 /** The file's facts and bytes, or 404 for anyone who may not open it (its existence stays unknown). */
 export async function openAttachment(db: Queryable, actor: RequestActor, id: string): Promise<{ meta: store.AttachmentMeta; content: Buffer }> {
   const meta = await store.selectAttachmentMeta(db, id);

@@ -156,6 +156,9 @@ describe("a service form's file answer", () => {
     const key = filed.json().key;
     expect((await list(key, cast.headers.agent)).json().items).toMatchObject([{ id: photo.id, requestKey: key, visibility: 'public' }]);
     expect((await content(photo.id, cast.headers.agent)).statusCode).toBe(200);
+    const described = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${photo.id}`, headers: cast.headers.agent });
+    expect(described.json()).toMatchObject({ id: photo.id, fileName: 'crack.jpg', requestKey: key, uploadedBy: { id: cast.people.employee.id } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${photo.id}`, headers: cast.headers.agentOfOtherTeam })).statusCode).toBe(404);
 
     const again = await fileThrough(t.app, cast.headers.employee, service.slug, { answers: { summary: 'Again', kind: 'laptop', photo: photo.id } });
     expect(again.statusCode).toBe(400);

@@ -109,6 +109,7 @@ export const demoServices: DemoService[] = [
       { name: 'symptoms', label: 'What happens?', type: 'long_text', required: true, minLength: 10 },
       { name: 'can_work', label: 'Can you work meanwhile?', type: 'choice', required: true, options: options(['yes', 'Yes'], ['partly', 'Partly'], ['no', 'No']) },
       { name: 'loaner', label: 'Do you need a loan laptop?', type: 'choice', options: yesNo, showWhen: { field: 'can_work', equals: 'no' } },
+      { name: 'photo', label: 'A photo or screenshot', type: 'file', help: 'Optional: an error message or the damage says a lot.' },
     ] },
     procedure: [
       { title: 'Check the asset record and warranty' },

@@ -48,7 +48,6 @@ export function FileAnswerInput({ id, label, description, required, error, onCha
       label={label}
       description={[description, status].filter(Boolean).join(' ') || undefined}
       required={required}
-      placeholder={en.attachments.choose}
       clearable
       clearButtonProps={{ 'aria-label': en.attachments.remove }}
       value={file}

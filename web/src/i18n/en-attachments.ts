@@ -12,7 +12,6 @@ export const attachments = {
   by: (name: string) => `added by ${name}`,
   failed: 'The file was not uploaded.',
   tooLarge: (limit: string) => `Files may be at most ${limit}.`,
-  choose: 'Choose a file',
   uploaded: (name: string, size: string) => `${name} (${size}) is ready to send.`,
   remove: 'Remove the file',
   bytes: (count: number) => `${count} B`,

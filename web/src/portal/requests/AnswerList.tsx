@@ -1,6 +1,7 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { usePerson } from '../../api/queries.ts';
 import type { DisplayedAnswer } from '../../api/types.ts';
+import { AttachmentLink } from '../../attachments/AttachmentLink.tsx';
 
 function PersonName({ id }: { id: string }) {
   const person = usePerson(id);
@@ -9,7 +10,7 @@ function PersonName({ id }: { id: string }) {
   return <>{person.data ? `${person.data.name} (${person.data.email})` : id}</>;
 }
 
-/** A form's answers as a description list; person answers carry an id and are named from the directory. */
+/** A form's answers as a description list; person and file answers carry an id, named from the directory or the file. */
 export function AnswerList({ answers }: { answers: DisplayedAnswer[] }) {
   return (
     <Stack gap="xs" component="dl" m={0}>
@@ -19,7 +20,7 @@ export function AnswerList({ answers }: { answers: DisplayedAnswer[] }) {
             {answer.label}
           </Text>
           <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
-            {answer.type === 'person' ? <PersonName id={answer.text} /> : answer.text}
+            {answer.type === 'person' ? <PersonName id={answer.text} /> : answer.type === 'file' ? <AttachmentLink id={answer.text} /> : answer.text}
           </Text>
         </div>
       ))}
