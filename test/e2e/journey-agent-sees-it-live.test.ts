@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+
+// Journey 2 of issue 4: an agent is already on the IT queue in one browser; an employee files
+// "Laptop repair" through the portal in another. The request appears on the agent's queue without
+// a reload; the agent assigns it, replies publicly and adds an internal note; the employee reads
+// the reply on their request page, and never the note.
+
+const AGENT = 'chen.wei@lumen.example'; // Service Desk Analyst, IT
+const EMPLOYEE = 'chloe.nguyen@lumen.example';
+const REPLY = 'Thanks Chloe, we are on it. Bring the laptop to the IT desk on the 2nd floor today.';
+const NOTE = 'Warranty runs until March: order the battery from the vendor, not from stock.';
+
+describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arrive and answers it', () => {
+  let folder: string;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let agentContext: BrowserContext;
+  let employeeContext: BrowserContext;
+  let agent: Page;
+  let employee: Page;
+  let password: string;
+  let requestKey: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
+    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
+    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
+    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
+    password = printed;
+    browser = await launchChromium();
+    agentContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    employeeContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    agent = await agentContext.newPage();
+    employee = await employeeContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await killServer(server);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
+  }
+
+  async function signIn(page: Page, email: string, next: string): Promise<void> {
+    await page.goto(next);
+    await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The first sign-in asks, once, how the person likes to be thanked; the demo has asked nobody yet.
+    const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
+    await question.waitFor();
+    await question.getByLabel('Privately').check();
+    await question.getByRole('button', { name: 'Save my choice' }).click();
+    await question.waitFor({ state: 'detached' });
+  }
+
+  it('the agent waits on the IT queue while the employee files a laptop repair', async () => {
+    await signIn(agent, AGENT, '/desk/it');
+    await agent.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
+    await agent.locator('[data-testid^="queue-row-"]').first().waitFor();
+    await expectAccessible(agent, 'the IT queue');
+    // Anything the agent's page loads from here on must come from a push, not a navigation.
+    let navigations = 0;
+    agent.on('framenavigated', (frame) => {
+      if (frame === agent.mainFrame()) navigations += 1;
+    });
+
+    await signIn(employee, EMPLOYEE, '/services/laptop-repair');
+    await employee.getByRole('heading', { name: 'Laptop or computer problem', level: 1 }).waitFor();
+    await employee.getByRole('radiogroup', { name: 'Which device?' }).getByLabel('Laptop', { exact: true }).check();
+    await employee.getByLabel('Asset tag').fill('LW-1234');
+    await employee.getByLabel('What happens?').fill('The battery drains in under an hour since Monday.');
+    await employee.getByRole('radiogroup', { name: 'Can you work meanwhile?' }).getByLabel('Yes', { exact: true }).check();
+    await employee.getByRole('button', { name: 'Send the request' }).click();
+    await employee.getByRole('heading', { name: 'Your request is on its way' }).waitFor();
+    const keyLine = await employee.getByTestId('request-key-line').textContent();
+    requestKey = /^(IT-\d+)/.exec(keyLine ?? '')?.[1] ?? '';
+    expect(requestKey).toMatch(/^IT-\d+$/);
+
+    // The new request shows up on the open queue by itself: the server pushed the change.
+    const row = agent.getByTestId(`queue-row-${requestKey}`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(navigations).toBe(0);
+    expect(await row.textContent()).toContain('Laptop or computer problem');
+    await keepScreenshot(agent, 'journey-2-agent-queue');
+  });
+
+  it('the agent assigns it to themself, replies publicly and adds an internal note', async () => {
+    await agent.getByTestId(`queue-row-${requestKey}`).getByRole('link', { name: requestKey }).click();
+    await agent.getByRole('heading', { name: `${requestKey}: Laptop or computer problem`, level: 1 }).waitFor();
+    await agent.getByRole('button', { name: 'Assign to me' }).click();
+    await agent.getByTestId('assignee').getByText('Chen Wei').waitFor();
+
+    await agent.getByRole('textbox', { name: 'Reply to requester' }).fill(REPLY);
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    const timeline = agent.getByTestId('timeline');
+    await timeline.getByText(REPLY).waitFor();
+
+    // The keyboard's way to a note: "n" switches the box to an internal note and puts the cursor in it.
+    await agent.getByRole('heading', { name: 'Timeline' }).click();
+    await agent.keyboard.press('n');
+    const note = agent.getByRole('textbox', { name: 'Internal note' });
+    await note.waitFor();
+    expect(await note.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await note.fill(NOTE);
+    await agent.getByRole('button', { name: 'Add note' }).click();
+    const noteEntry = timeline.locator('[data-visibility="internal"]', { hasText: NOTE });
+    await noteEntry.waitFor();
+    expect(await noteEntry.getByText('Internal', { exact: true }).count()).toBe(1);
+    await expectAccessible(agent, 'the request page on the desk');
+    await keepScreenshot(agent, 'journey-2-agent-request');
+  });
+
+  it('the employee reads the reply and not the note', async () => {
+    await employee.goto(`/requests/${requestKey}`);
+    await employee.getByRole('heading', { name: `${requestKey}: Laptop or computer problem`, level: 1 }).waitFor();
+    await employee.getByText(REPLY).waitFor();
+    expect(await employee.getByText(NOTE).count()).toBe(0);
+    expect(await employee.content()).not.toContain('order the battery from the vendor');
+    await expectAccessible(employee, 'the employee’s request page');
+    await keepScreenshot(employee, 'journey-2-employee-request');
+  });
+});
