@@ -11,6 +11,9 @@ export const adminRoutes: RouteObject[] = [
   { path: 'admin/people', lazy: async () => ({ Component: (await import('./people/PeoplePage.tsx')).PeoplePage }) },
   { path: 'admin/teams', lazy: async () => ({ Component: (await import('./teams/TeamsPage.tsx')).TeamsPage }) },
   { path: 'admin/teams/:slug', lazy: async () => ({ Component: (await import('./teams/TeamPage.tsx')).TeamPage }) },
+  { path: 'admin/sla', lazy: async () => ({ Component: (await import('./sla/SlaPage.tsx')).SlaPage }) },
+  { path: 'admin/calendars', lazy: async () => ({ Component: (await import('./calendars/CalendarsPage.tsx')).CalendarsPage }) },
+  { path: 'admin/tokens', lazy: async () => ({ Component: (await import('./tokens/TokensPage.tsx')).TokensPage }) },
 ];
 
 export const adminLinks: AreaLink[] = [

@@ -149,3 +149,57 @@ export interface TeamBody {
   email: string | null;
   keyPrefix: string;
 }
+
+export interface Agreement {
+  id: string;
+  name: string;
+  providerTeam: { id: string; slug: string; name: string };
+  consumerTeam: { id: string; slug: string; name: string };
+  serviceId: string | null;
+  targets: TargetsByPriority;
+  startsOn: string | null;
+  endsOn: string | null;
+  proposedBy: string | null;
+  providerAcceptedAt: string | null;
+  consumerAcceptedAt: string | null;
+  withdrawnAt: string | null;
+  status: 'proposed' | 'in_force' | 'withdrawn';
+  createdAt: string;
+}
+
+export interface WeeklyInterval {
+  /** ISO weekday: 1 is Monday, 7 is Sunday. */
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+export type Closure = { id: string; name: string; startsOn: string; endsOn: string } | { id: string; name: string; startsAt: string; endsAt: string };
+
+export interface Calendar {
+  id: string;
+  name: string;
+  kind: 'team' | 'company-holidays';
+  teamId: string | null;
+  timeZone: string;
+  weekly: WeeklyInterval[];
+}
+
+export interface CalendarDetail extends Calendar {
+  closures: Closure[];
+  openNow: boolean;
+  nextOpen: string | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  displayPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface IssuedToken extends ApiToken {
+  token: string;
+}
