@@ -110,6 +110,36 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     await lead.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
   });
 
+  it('works the rest of the queue from the keyboard and in bulk, with a report per request', async () => {
+    const rows = lead.locator('[data-testid^="queue-row-"]');
+    await rows.nth(1).waitFor();
+    const keyOf = async (index: number) => ((await rows.nth(index).getAttribute('data-testid')) ?? '').replace('queue-row-', '');
+    const [first, second] = [await keyOf(0), await keyOf(1)];
+    // j moves down, k up, x selects the row it is on.
+    await lead.keyboard.press('j');
+    await lead.keyboard.press('x');
+    await lead.keyboard.press('k');
+    await lead.keyboard.press('x');
+    expect(await lead.getByRole('checkbox', { name: `Select ${first}` }).isChecked()).toBe(true);
+    expect(await lead.getByRole('checkbox', { name: `Select ${second}` }).isChecked()).toBe(true);
+    const bulk = lead.getByRole('region', { name: 'Change the selected requests' });
+    await bulk.getByText('2 selected').waitFor();
+
+    // Open requests cannot be closed before they are resolved: each row says so, and stays selected.
+    await bulk.getByRole('button', { name: 'Status…' }).click();
+    await lead.getByRole('menuitem', { name: 'Closed' }).click();
+    await lead.getByText('2 requests were not changed').waitFor();
+    const failures = lead.getByTestId('bulk-failures');
+    expect(await failures.getByText(new RegExp(`^${first}: `)).count()).toBe(1);
+    expect(await failures.getByText(new RegExp(`^${second}: `)).count()).toBe(1);
+    await expectAccessible(lead, 'the queue with a bulk report');
+
+    await bulk.getByRole('button', { name: 'Assign to me' }).click();
+    await lead.getByText('2 requests changed.').waitFor();
+    await lead.getByTestId(`queue-row-${first}`).getByText('Tomasz Nowak').waitFor();
+    await lead.getByTestId(`queue-row-${second}`).getByText('Tomasz Nowak').waitFor();
+  });
+
   it('an agent of Facilities sees it in their queue, with the reason on its timeline', async () => {
     await signIn(agent, FACILITIES_AGENT, '/desk/facilities');
     await agent.getByRole('heading', { name: 'Facilities queue', level: 1 }).waitFor();
