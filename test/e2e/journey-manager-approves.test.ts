@@ -89,8 +89,15 @@ describe.skipIf(!chromiumInstalled)('journey 3: a manager approves time off from
     await employee.getByRole('heading', { name: `${requestKey}: Book time off`, level: 1 }).waitFor();
     await employee.getByText('Waiting for approval', { exact: true }).waitFor();
 
-    // A reply before the decision: it shows on the timeline, and the box is empty again.
+    // A reply before the decision. The first try never reaches Hallway: the words stay in the box.
+    const comments = '**/api/v1/requests/*/comments';
+    await employee.route(comments, (route) => route.abort('internetdisconnected'));
     await employee.getByLabel('Your reply').fill('Mateo covers my accounts while I am away.');
+    await employee.getByRole('button', { name: 'Send the reply' }).click();
+    await employee.getByText('The reply was not sent. Your text is still here.').waitFor();
+    expect(await employee.getByLabel('Your reply').inputValue()).toBe('Mateo covers my accounts while I am away.');
+    await employee.unroute(comments);
+    // Sent again: it shows on the timeline, and the box is empty again.
     await employee.getByRole('button', { name: 'Send the reply' }).click();
     await employee.getByText('Your reply was sent.').waitFor();
     await employee.getByText('Mateo covers my accounts while I am away.', { exact: true }).waitFor();
@@ -123,7 +130,14 @@ describe.skipIf(!chromiumInstalled)('journey 3: a manager approves time off from
     await card.getByRole('button', { name: 'Reject' }).click();
     await card.getByText('Say why you reject it: the requester reads this.').waitFor();
 
-    await card.getByLabel('Comment').fill('Enjoy the break.');
+    // The first approval is lost on the way (a flaky mobile connection): the comment stays typed.
+    const decision = '**/api/v1/requests/*/approvals/*/decision';
+    await manager.route(decision, (route) => route.abort('internetdisconnected'));
+    await card.getByLabel('Comment', { exact: true }).fill('Enjoy the break.');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.getByText('The decision was not saved. Your comment is still here.').waitFor();
+    expect(await card.getByLabel('Comment', { exact: true }).inputValue()).toBe('Enjoy the break.');
+    await manager.unroute(decision);
     await card.getByRole('button', { name: 'Approve' }).click();
     await manager.getByText(`You approved ${requestKey}. The team can start.`).waitFor();
     await card.waitFor({ state: 'detached' });
