@@ -95,21 +95,24 @@ export async function listRequestAttachments(db: Queryable, actor: RequestActor,
 
 /** A file's facts, for whoever may open it (a form's file answer names only its id). */
 export async function describeAttachment(db: Queryable, actor: RequestActor, id: string): Promise<AttachmentView> {
-  const meta = await store.selectAttachmentMeta(db, id);
-  const request = meta?.requestId ? await findRequestForHallway(db, { id: meta.requestId }) : undefined;
-  if (!meta || !canOpenAttachment(actor, meta, request)) throw notFound(id);
+  const { meta, requestKey } = await openable(db, actor, id);
   const uploader = await findPersonById(db, meta.uploadedBy);
-  return present(meta, request?.key ?? null, uploader?.name ?? '');
+  return present(meta, requestKey, uploader?.name ?? '');
 }
 
 /** The file's facts and bytes, or 404 for anyone who may not open it (its existence stays unknown). */
 export async function openAttachment(db: Queryable, actor: RequestActor, id: string): Promise<{ meta: store.AttachmentMeta; content: Buffer }> {
-  const meta = await store.selectAttachmentMeta(db, id);
-  const request = meta?.requestId ? await findRequestForHallway(db, { id: meta.requestId }) : undefined;
-  if (!meta || !canOpenAttachment(actor, meta, request)) throw notFound(id);
+  const { meta } = await openable(db, actor, id);
   const content = await store.selectAttachmentContent(db, id);
   if (!content) throw notFound(id);
   return { meta, content };
+}
+
+async function openable(db: Queryable, actor: RequestActor, id: string): Promise<{ meta: store.AttachmentMeta; requestKey: string | null }> {
+  const meta = await store.selectAttachmentMeta(db, id);
+  const request = meta?.requestId ? await findRequestForHallway(db, { id: meta.requestId }) : undefined;
+  if (!meta || !canOpenAttachment(actor, meta, request)) throw notFound(id);
+  return { meta, requestKey: request?.key ?? null };
 }
 
 const notFound = (id: string) =>
