@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
+import type { ChangeSignals } from '../../platform/events/change-signals.ts';
 import { LiveHub, type StreamSink } from './live.service.ts';
 
 /** How long a browser waits before reconnecting after the stream ends or breaks. */
@@ -23,9 +24,9 @@ The stream ends when your credentials change (signed out, revoked, a new role): 
 authenticated afresh. A request you may not see is never mentioned, and internal activity only to the team's agents.`;
 
 // HTTP only: the stream's lifecycle. Who hears what is the hub's (live.service.ts).
-export function liveRoutes(deps: ModuleDeps, hubOptions: ConstructorParameters<typeof LiveHub>[1] = {}) {
+export function liveRoutes(deps: ModuleDeps) {
   return async (app: FastifyInstance) => {
-    const hub = new LiveHub(deps.database, { log: app.log, ...hubOptions });
+    const hub = new LiveHub(deps.database, { log: app.log });
     const unregister = registerHub(deps.database.changes, hub);
     // Before the server stops accepting: open streams would otherwise keep app.close() waiting.
     app.addHook('preClose', async () => {
@@ -51,9 +52,13 @@ export function liveRoutes(deps: ModuleDeps, hubOptions: ConstructorParameters<t
         const close = hub.open(actor, sinkOf(response));
         response.on('close', () => {
           close();
+          // A hijacked reply skips the API's onResponse log line: the same line, when the stream ends.
+          request.log.info({ method: request.method, url: request.routeOptions.url, status: 200, ms: Math.round(reply.elapsedTime) }, 'request');
           // A client that went away may leave its half of the socket open: let go of ours too.
           if (!response.writableEnded) response.destroy();
         });
+        // Gone before we listened (it closed while we were authenticating): forget it now.
+        if (response.destroyed) close();
       },
     );
   };
@@ -73,9 +78,9 @@ function sinkOf(response: ServerResponse): StreamSink {
 }
 
 // Open streams per database, for diagnostics and tests (two apps over one database each have a hub).
-const hubsBySignals = new WeakMap<object, Set<LiveHub>>();
+const hubsBySignals = new WeakMap<ChangeSignals, Set<LiveHub>>();
 
-function registerHub(signals: object, hub: LiveHub): () => void {
+function registerHub(signals: ChangeSignals, hub: LiveHub): () => void {
   const hubs = hubsBySignals.get(signals) ?? new Set<LiveHub>();
   hubsBySignals.set(signals, hubs);
   hubs.add(hub);
@@ -83,7 +88,7 @@ function registerHub(signals: object, hub: LiveHub): () => void {
 }
 
 /** How many live streams are open over this database's change signals, across its apps. */
-export function openLiveStreams(signals: object): number {
+export function openLiveStreams(signals: ChangeSignals): number {
   let count = 0;
   for (const hub of hubsBySignals.get(signals) ?? []) count += hub.size;
   return count;
