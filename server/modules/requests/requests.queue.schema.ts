@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { REQUEST_KEY_PATTERN } from './requests.schema.ts';
+import { REQUEST_KEY_PATTERN, teamSlug } from './requests.schema.ts';
 import { requestPriorities, requestStatuses } from './requests.tables.ts';
 
 // The agent desk's queue endpoints: a team's counts and one change to many requests.
-
-const teamSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a team slug such as "it"');
 
 export const countsQuery = z.strictObject({
   team: teamSlug.describe("The team whose queue to count (you must be one of its agents or leads, or an admin)"),

@@ -10,7 +10,7 @@ const noNul = (schema: z.ZodString) => schema.refine((value) => !value.includes(
 const subject = noNul(z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'));
 const longText = noNul(z.string().max(20_000, 'must be at most 20000 characters'));
 const personId = z.uuid({ message: 'must be a person id' });
-const teamSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a team slug such as "it"');
+export const teamSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a team slug such as "it"');
 
 export const requestKeyParams = z.strictObject({
   key: z.string().max(40).describe('The request key, e.g. IT-42'),
