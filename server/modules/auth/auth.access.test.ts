@@ -28,6 +28,12 @@ describeAccessMatrix(
     },
     { endpoint: 'DELETE /api/v1/session', request: () => ({ method: 'DELETE', url: '/api/v1/session' }), expected: signedInOnly(204) },
     { endpoint: 'GET /api/v1/me', request: () => ({ method: 'GET', url: '/api/v1/me' }), expected: signedInOnly(200) },
+    {
+      // Each caller answers for themselves only: there is no one else's recognition to set here.
+      endpoint: 'PATCH /api/v1/me (recognition)',
+      request: () => ({ method: 'PATCH', url: '/api/v1/me', payload: { recognition: 'private' } }),
+      expected: signedInOnly(200),
+    },
     { endpoint: 'GET /api/v1/me/tokens', request: () => ({ method: 'GET', url: '/api/v1/me/tokens' }), expected: signedInOnly(200) },
     {
       endpoint: 'POST /api/v1/me/tokens',
