@@ -151,4 +151,72 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     await expectAccessible(employee, 'the acknowledgement');
     await keepScreenshot(employee, 'journey-4-acknowledgement');
   });
+
+  it('the admin imports people (a refused file first, its report line by line), puts one on a team, and makes and revokes a token', async () => {
+    const openSection = async (title: string) => {
+      await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin', exact: true }).click();
+      await admin.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
+      await admin.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+      await admin.getByRole('heading', { name: title, level: 1 }).waitFor();
+    };
+
+    await openSection('People');
+    await admin.getByRole('button', { name: 'Edit Chloe Nguyen' }).waitFor();
+    await expectAccessible(admin, 'the directory');
+    await admin.getByRole('tab', { name: 'Import from CSV' }).click();
+    const csv = admin.getByLabel('CSV text');
+    await csv.fill('email,name,team,role\nzoe.park@lumen.example,Zoe Park,it,employee\nnot-an-address,Bob Stone,it,employee\n');
+    await admin.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = admin.getByTestId('import-report');
+    await report.waitFor();
+    await admin.getByText(/^Nothing was imported: 1 problem in the file/).waitFor();
+    // The report names the line as the file numbers it, beside that line's text.
+    await report.getByRole('row', { name: /^3 not-an-address,Bob Stone,it,employee .*e-mail/ }).waitFor();
+    await expectAccessible(admin, 'the import report');
+    // Nothing was imported, the good line neither.
+    await admin.getByRole('tab', { name: 'Directory' }).click();
+    await admin.getByLabel('Search people').fill('zoe.park');
+    await admin.getByText('Nobody matches.').waitFor();
+    await admin.getByRole('tab', { name: 'Import from CSV' }).click();
+    // The text is still there to fix.
+    expect(await csv.inputValue()).toContain('not-an-address');
+    await csv.fill('email,name,team,role\nzoe.park@lumen.example,Zoe Park,it,employee\nbob.stone@lumen.example,Bob Stone,it,employee\n');
+    await admin.getByRole('button', { name: 'Import', exact: true }).click();
+    await admin.getByText('Imported: 2 added, 0 updated.').waitFor();
+
+    await openSection('Teams');
+    await admin.getByRole('link', { name: 'IT', exact: true }).click();
+    await admin.getByRole('heading', { name: 'IT', level: 1 }).waitFor();
+    await admin.getByRole('combobox', { name: 'Person' }).fill('Zoe');
+    await admin.getByRole('option', { name: 'Zoe Park' }).click();
+    await admin.getByRole('button', { name: 'Add', exact: true }).click();
+    const zoeRole = admin.getByRole('combobox', { name: 'Role of Zoe Park' });
+    await zoeRole.waitFor();
+    expect(await zoeRole.inputValue()).toBe('Agent');
+    await expectAccessible(admin, 'a team with its members');
+    await admin.getByRole('button', { name: 'Take Zoe Park off the team' }).click();
+    await zoeRole.waitFor({ state: 'detached' });
+
+    await openSection('Service levels');
+    await admin.getByRole('heading', { name: 'IT service desk commitments' }).waitFor();
+    await expectAccessible(admin, 'the SLA policies');
+    await admin.getByRole('tab', { name: 'Internal agreements' }).click();
+    await admin.getByRole('heading', { name: 'Propose an agreement' }).waitFor();
+    await expectAccessible(admin, 'the internal agreements');
+
+    await openSection('Calendars');
+    await admin.getByRole('heading', { name: 'Closures and holidays' }).waitFor();
+    await expectAccessible(admin, 'the calendars');
+
+    await openSection('API tokens');
+    await admin.getByText('You have no tokens.').waitFor();
+    await admin.getByLabel(/^Name/).fill('Nightly report');
+    await admin.getByRole('button', { name: 'Create a token' }).click();
+    await admin.getByText('Copy the token now: it is shown only this once.').waitFor();
+    expect((await admin.getByTestId('token-secret').textContent())?.length).toBeGreaterThan(20);
+    await expectAccessible(admin, 'the API tokens');
+    await admin.getByRole('button', { name: 'Revoke Nightly report' }).click();
+    await admin.getByText('Revoked', { exact: true }).waitFor();
+    await keepScreenshot(admin, 'journey-4-api-tokens');
+  });
 });

@@ -124,7 +124,6 @@ export const admin = {
   csv: {
     intro: 'Paste the directory or choose a CSV file. The first line names the columns: email and name are required; title, team, manager_email, location, time_zone, phone and role (employee, agent, lead, admin) are optional. Existing e-mail addresses are updated.',
     file: 'CSV file',
-    filePlaceholder: 'Choose a file',
     text: 'CSV text',
     skipInvalid: 'Import the good lines and skip the others (otherwise a file with errors imports nothing)',
     submit: 'Import',

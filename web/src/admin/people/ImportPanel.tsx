@@ -39,7 +39,7 @@ export function ImportPanel() {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm">{words.intro}</Text>
-        <FileInput label={words.file} placeholder={words.filePlaceholder} accept=".csv,text/csv" clearable value={file} onChange={chooseFile} error={readFailed ? words.readFailed : undefined} maw={420} />
+        <FileInput label={words.file} accept=".csv,text/csv" clearable value={file} onChange={chooseFile} error={readFailed ? words.readFailed : undefined} maw={420} />
         <Textarea
           label={words.text}
           autosize
