@@ -7,13 +7,16 @@ import { en } from '../../i18n/en.ts';
 
 /**
  * The requester's public reply. The text is cleared only once the API has it, so a failed send
- * (network, a closed request, a refusal) leaves every word where it was.
+ * (network, a refusal) leaves every word where it was. A request closed meanwhile (a live update)
+ * takes no more replies, but a half-written one stays on screen to be copied elsewhere.
  */
-export function ReplyForm({ requestKey }: { requestKey: string }) {
+export function ReplyForm({ requestKey, closed }: { requestKey: string; closed: boolean }) {
   const [text, setText] = useState('');
   const [sentOnce, setSentOnce] = useState(false);
   const reply = useReply(requestKey);
   const fieldMessage = reply.error instanceof ApiError ? fieldMessages(reply.error.problem, 'body.')['body'] : undefined;
+
+  if (closed && text === '') return <Text c="dimmed">{en.reply.closed}</Text>;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,7 +36,8 @@ export function ReplyForm({ requestKey }: { requestKey: string }) {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {reply.isError && !fieldMessage && (
+          {closed && <Text c="dimmed">{en.reply.closed}</Text>}
+          {reply.isError && !fieldMessage && !closed && (
             <Alert color="red" role="alert" title={en.reply.failed}>
               <Text size="sm">{errorMessage(reply.error)}</Text>
             </Alert>
@@ -42,6 +46,7 @@ export function ReplyForm({ requestKey }: { requestKey: string }) {
             label={en.reply.label}
             description={en.reply.hint}
             value={text}
+            readOnly={closed}
             onChange={(event) => {
               setText(event.currentTarget.value);
               setSentOnce(false);
@@ -56,7 +61,7 @@ export function ReplyForm({ requestKey }: { requestKey: string }) {
             <Text size="sm" c="dimmed" role="status" aria-live="polite">
               {sentOnce ? en.reply.sent : ''}
             </Text>
-            <Button type="submit" loading={reply.isPending}>
+            <Button type="submit" loading={reply.isPending} disabled={closed}>
               {en.reply.send}
             </Button>
           </Group>

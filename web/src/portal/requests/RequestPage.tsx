@@ -109,7 +109,7 @@ export function RequestPage() {
             )}
           </Stack>
           <RequestFiles requestKey={request.data.key} canAttach={request.data.status !== 'closed'} />
-          {request.data.status === 'closed' ? <Text c="dimmed">{en.reply.closed}</Text> : <ReplyForm requestKey={request.data.key} />}
+          <ReplyForm requestKey={request.data.key} closed={request.data.status === 'closed'} />
         </>
       )}
     </Stack>
