@@ -4,7 +4,7 @@ import { findAnswered, type Answered } from '../../platform/http/idempotency.ts'
 import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
 import { canFileFor } from '../requests/requests.policy.ts';
 import type { RequestView } from '../requests/requests.schema.ts';
-import { createRequest, createRequestOperation } from '../requests/requests.service.ts';
+import { answeredBeforeDueTimes, createRequest, createRequestOperation } from '../requests/requests.service.ts';
 import type { RequestPriority } from '../requests/requests.tables.ts';
 import { canSeeService, isInAudience, type CatalogActor } from './catalog.policy.ts';
 import * as store from './catalog.store.ts';
@@ -93,7 +93,7 @@ export async function fileRequestThroughService(
   // 400 or 403 would tell a client whose request exists that it does not (so it files a twin).
   const idempotency = { personId: actor.personId, key: options.idempotencyKey, operation: createRequestOperation(service.id), input: sent };
   const earlier = await findAnswered<RequestView>(db, idempotency);
-  if (earlier) return earlier;
+  if (earlier) return answeredBeforeDueTimes(earlier);
 
   const actorPerson = await findPersonById(db, actor.personId);
   if (!options.asWorkflow && !canSeeService(actor, service, actorPerson?.homeTeamId ?? null)) throw serviceNotFound(idOrSlug);

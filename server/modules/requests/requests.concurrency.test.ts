@@ -46,6 +46,17 @@ describe('Idempotency-Key', () => {
     expect(await requestsWithSubject('Retry me')).toBe(1);
   });
 
+  it('replays a first answer stored before views had due times, with them as null rather than a 500', async () => {
+    const body = { team: team.slug, subject: 'Filed before the upgrade' };
+    const first = await createWithKey(employee, 'retry-upgrade', body);
+    expect(first.statusCode).toBe(201);
+    // As an answer stored by a Hallway before migration 0006 reads.
+    await t.database.db.execute(sql`update idempotency_keys set response_body = response_body - 'dueAt' - 'warnAt' where key = 'retry-upgrade'`);
+    const retry = await createWithKey(employee, 'retry-upgrade', body);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json()).toMatchObject({ key: first.json().key, dueAt: null, warnAt: null });
+  });
+
   it('refuses the same key with another body, writing nothing', async () => {
     await createWithKey(employee, 'retry-2', { team: team.slug, subject: 'First body' });
     const before = await requestTablesFingerprint(t.database);

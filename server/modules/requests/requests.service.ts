@@ -127,7 +127,16 @@ export async function createRequest(
   };
   // A free-form request has nothing for other modules to react to yet, so it stays one statement; a
   // request through a service is filed with its procedure, approvals, clocks and workflow, or not at all.
-  return runIdempotently(db, scope, (tx) => (intake && !options.idempotencyKey ? tx.transaction(create) : create(tx)));
+  const answer = await runIdempotently(db, scope, (tx) => (intake && !options.idempotencyKey ? tx.transaction(create) : create(tx)));
+  return answeredBeforeDueTimes(answer);
+}
+
+/**
+ * A first answer stored before request views carried `dueAt`/`warnAt` (migration 0006) is replayed
+ * with them as null (not known then), so a retry across the upgrade gets its answer, not a 500.
+ */
+export function answeredBeforeDueTimes<Answer extends { body: RequestView }>(answer: Answer): Answer {
+  return { ...answer, body: { ...answer.body, dueAt: answer.body.dueAt ?? null, warnAt: answer.body.warnAt ?? null } };
 }
 
 /** The request with its timeline; internal notes only for the team's agents. */
