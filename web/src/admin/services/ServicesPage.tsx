@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
+import { useMe } from '../../api/queries.ts';
 import { useManagedServices } from '../api/services.ts';
+import { leadsTeams } from '../sections.ts';
 import type { ManagedService } from '../api/types.ts';
 
 const words = en.admin.services;
@@ -19,9 +21,13 @@ function matches(service: ManagedService, query: string): boolean {
 
 /** /admin/services: every service the caller manages, inactive ones too, each a click from its editor. */
 export function ServicesPage() {
+  const me = useMe();
   const services = useManagedServices();
   const [query, setQuery] = useState('');
-  const shown = (services.data ?? []).filter((service) => matches(service, query)).sort((a, b) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name));
+  // The API also lists what the caller may merely ask for; a lead manages their own teams' services.
+  const led = new Set(me.data ? leadsTeams(me.data) : []);
+  const managed = (services.data ?? []).filter((service) => me.data?.isAdmin || led.has(service.team.slug));
+  const shown = managed.filter((service) => matches(service, query)).sort((a, b) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name));
 
   return (
     <Stack gap="lg">
@@ -33,8 +39,8 @@ export function ServicesPage() {
       </Group>
       {services.isPending && <LoadingState />}
       {services.isError && <ErrorState error={services.error} onRetry={() => void services.refetch()} />}
-      {services.isSuccess && services.data.length === 0 && <EmptyState>{words.empty}</EmptyState>}
-      {services.isSuccess && services.data.length > 0 && (
+      {services.isSuccess && managed.length === 0 && <EmptyState>{words.empty}</EmptyState>}
+      {services.isSuccess && managed.length > 0 && (
         <>
           <TextInput label={words.search} value={query} onChange={(event) => setQuery(event.currentTarget.value)} maw={360} />
           {shown.length === 0 ? (
