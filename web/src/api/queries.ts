@@ -254,6 +254,9 @@ export function useApprovals(status: ApprovalStatus) {
     queryKey: queryKeys.approvalsByStatus(status),
     queryFn: ({ signal }) => callApi<{ items: Approval[] }>(`/approvals${queryString({ status, limit: 100 })}`, { signal }),
     select: (data) => data.items,
+    // Live hints cover requests the person may see; a manager asked to approve an HR request
+    // usually may not, so what waits on them is also asked for again every minute.
+    refetchInterval: status === 'pending' ? 60_000 : false,
   });
 }
 
