@@ -36,7 +36,11 @@ export function liveRoutes(deps: ModuleDeps) {
 
     app.get(
       '/live',
-      { schema: { tags: ['live'], summary: 'Live hints about requests you can see (Server-Sent Events)', description: DESCRIPTION } },
+      {
+        // A HEAD would open a stream that never sends a body and never ends.
+        exposeHeadRoute: false,
+        schema: { tags: ['live'], summary: 'Live hints about requests you can see (Server-Sent Events)', description: DESCRIPTION },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         reply.hijack();

@@ -57,6 +57,11 @@ describe('GET /api/v1/live', () => {
     }
   });
 
+  it('opens no stream for a HEAD request', async () => {
+    const response = await t.app.inject({ method: 'HEAD', url: '/api/v1/live', headers: cast.headers.employee });
+    expect(response.statusCode).toBe(404);
+  });
+
   it('is documented in the API document, as the web app uses only the public API', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(document.paths['/api/v1/live'].get.summary).toMatch(/Server-Sent Events/);
