@@ -82,7 +82,6 @@ export const admin = {
     failed: 'The service was not saved. Everything you typed is still here.',
     conflict: 'Someone else saved this service meanwhile. Your changes are still here: saving again puts them over theirs.',
     otherProblems: 'Also:',
-    workflowKept: (steps: number) => `This service opens a workflow of ${steps} linked ${steps === 1 ? 'request' : 'requests'}; it is kept as it is.`,
   },
   people: {
     title: 'People',
@@ -252,6 +251,17 @@ export const admin = {
     revoked: 'Revoked',
     revoke: (name: string) => `Revoke ${name}`,
     revokeLabel: 'Revoke',
+  },
+  workflow: {
+    title: 'Workflow across teams',
+    help: 'Requests for this service can open linked requests in other teams’ queues: each step opens one through the chosen service, once the steps it waits for are done.',
+    none: 'No workflow: a request stays with its own team.',
+    key: (n: number) => `Step ${n}: key`,
+    service: (n: number) => `Step ${n}: service`,
+    after: (n: number) => `Step ${n}: after`,
+    atOnce: 'At once',
+    remove: (n: number) => `Remove workflow step ${n}`,
+    add: 'Add a workflow step',
   },
   builder: {
     title: 'Form',

@@ -8,26 +8,29 @@ import { errorMessage } from '../../components/error-message.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { adminKeys } from '../api/keys.ts';
-import { useManagedService, useSaveService, useSlaPolicies, useTeams } from '../api/services.ts';
+import { useManagedService, useManagedServices, useSaveService, useSlaPolicies, useTeams } from '../api/services.ts';
 import type { ManagedService, SlaPolicy, Team } from '../api/types.ts';
 import { ApprovalSection } from './ApprovalSection.tsx';
 import { FormBuilder } from './form-builder/FormBuilder.tsx';
 import { FormPreview } from './form-builder/FormPreview.tsx';
 import { ProcedureSection } from './ProcedureSection.tsx';
 import { ServiceDetailsSection } from './ServiceDetailsSection.tsx';
+import { WorkflowSection } from './WorkflowSection.tsx';
 import { bodyFromDraft, draftFromService, emptyDraft, formChanged, problemsByField, type FieldProblemAt, type ServiceDraft } from './service-draft.ts';
 
 const words = en.admin.editor;
 /** Top-level settings that an input of the editor shows under itself. */
-const PLACED = ['name', 'slug', 'team', 'description', 'requestType', 'defaultPriority', 'confidential', 'audience', 'procedure', 'approval', 'slaPolicyId', 'active', 'form'];
+const PLACED = ['name', 'slug', 'team', 'description', 'requestType', 'defaultPriority', 'confidential', 'audience', 'procedure', 'approval', 'slaPolicyId', 'active', 'form', 'workflow'];
 
 interface EditorProps {
   service: ManagedService | undefined;
+  /** Every service the caller can see, for the workflow's steps. */
+  services: ManagedService[];
   teams: Team[];
   policies: SlaPolicy[];
 }
 
-function ServiceEditor({ service, teams, policies }: EditorProps) {
+function ServiceEditor({ service, services, teams, policies }: EditorProps) {
   const me = useMe();
   const navigate = useNavigate();
   const save = useSaveService();
@@ -150,11 +153,19 @@ function ServiceEditor({ service, teams, policies }: EditorProps) {
             {words.approvalAndSla}
           </Title>
           <ApprovalSection draft={draft} policies={policies} messages={messages} onChange={update} />
-          {(draft.workflow?.length ?? 0) > 0 && (
-            <Text size="sm" c="dimmed" mt="sm">
-              {words.workflowKept(draft.workflow!.length)}
-            </Text>
-          )}
+        </Paper>
+
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="workflow-title">
+          <Title order={2} size="h3" id="workflow-title" mb="sm">
+            {en.admin.workflow.title}
+          </Title>
+          <WorkflowSection
+            steps={draft.workflow}
+            services={services}
+            serviceId={service?.id}
+            problems={(problem?.errors ?? []).filter((item) => item.field.startsWith('body.workflow'))}
+            onChange={(workflow) => update({ workflow })}
+          />
         </Paper>
 
         <Group>
@@ -174,6 +185,7 @@ export function ServiceEditorPage() {
   const service = useManagedService(id);
   const teams = useTeams();
   const policies = useSlaPolicies();
+  const allServices = useManagedServices();
   // Without the SLA policies the editor still works (the list is empty); without teams or the service it cannot.
   const reads = [teams, ...(isNew ? [] : [service])];
   const failed = reads.find((read) => read.isError);
@@ -192,10 +204,10 @@ export function ServiceEditorPage() {
       <Title order={1}>{isNew ? words.newTitle : words.editTitle(service.data?.name ?? '')}</Title>
       {failed ? (
         <ErrorState error={failed.error} onRetry={() => reads.forEach((read) => void read.refetch())} />
-      ) : reads.some((read) => read.isPending) || policies.isPending ? (
+      ) : reads.some((read) => read.isPending) || policies.isPending || allServices.isPending ? (
         <LoadingState />
       ) : (
-        <ServiceEditor key={id ?? 'new'} service={service.data} teams={teams.data ?? []} policies={policies.data ?? []} />
+        <ServiceEditor key={id ?? 'new'} service={service.data} services={allServices.data ?? []} teams={teams.data ?? []} policies={policies.data ?? []} />
       )}
     </Stack>
   );

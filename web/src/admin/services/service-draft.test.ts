@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ManagedService } from '../api/types.ts';
 import { newField, withLabel } from './form-builder/field-draft.ts';
-import { bodyFromDraft, draftFromService, emptyDraft, formChanged, messageFor, problemsByField, slugFromName } from './service-draft.ts';
+import { bodyFromDraft, draftFromService, emptyDraft, formChanged, messageFor, newWorkflowStep, problemsByField, slugFromName, withoutStep, withStepKey } from './service-draft.ts';
 
 const saved: ManagedService = {
   id: '7d1f0a52-40c4-4a55-9d33-7b4c2d2f8e01',
@@ -17,7 +17,10 @@ const saved: ManagedService = {
   procedure: [{ title: 'Book the movers' }],
   approval: { approver: 'person', person: { id: '0b9c4b8e-6a59-4a57-9a3e-3c2f6a0d1e22', name: 'Ann' } },
   slaPolicyId: null,
-  workflow: [],
+  workflow: [
+    { key: 'laptop', serviceId: '5b0c6a7e-1f2d-4c3b-8a9e-0d1c2b3a4f5e', after: [] },
+    { key: 'badge', serviceId: '6c1d7b8f-2a3e-4d4c-9b0f-1e2d3c4b5a6f', after: ['laptop'] },
+  ],
   active: true,
   version: 5,
   createdAt: '2026-11-01T10:00:00.000Z',
@@ -64,6 +67,7 @@ describe('a service draft', () => {
         errors: [
           { field: 'body.form.fields.1.options.0.value', reason: 'repeats the option "a"' },
           { field: 'body.form.fields.1.label', reason: 'must not be empty' },
+          { field: 'body.form.fields.1.label', reason: 'must not be empty' },
           { field: 'body.name', reason: 'must not be empty' },
           { field: 'body.form.fields.9.label', reason: 'no such field sent' },
         ],
@@ -74,5 +78,15 @@ describe('a service draft', () => {
     expect(messageFor(problems['f-b'], 'options')).toBe('repeats the option "a"');
     expect(messageFor(problems['f-b'], 'label')).toBe('must not be empty');
     expect(messageFor(problems['f-b'], 'help')).toBeUndefined();
+  });
+
+  it('sends the workflow as read, and a step renamed or removed carries its dependants along', () => {
+    const draft = draftFromService(saved);
+    expect(bodyFromDraft(draft).workflow).toEqual(saved.workflow);
+    const [laptop] = draft.workflow;
+    const renamed = withStepKey(draft.workflow, laptop!.uid, 'computer');
+    expect(renamed.map((step) => [step.key, step.after])).toEqual([['computer', []], ['badge', ['computer']]]);
+    expect(withoutStep(renamed, laptop!.uid)).toEqual([expect.objectContaining({ key: 'badge', after: [] })]);
+    expect(newWorkflowStep(['step_1', 'step_2']).key).toBe('step_3');
   });
 });

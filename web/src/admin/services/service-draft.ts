@@ -1,5 +1,5 @@
 import type { Problem } from '../../api/problem.ts';
-import type { Approver, ManagedService, Priority, RequestType, ServiceBody, WorkflowStep } from '../api/types.ts';
+import type { Approver, ManagedService, Priority, RequestType, ServiceBody } from '../api/types.ts';
 import { fromFormFields, toFormFields, type FieldDraft } from './form-builder/field-draft.ts';
 
 // A service while it is being edited, and the steps between it and the API: what the editor
@@ -30,8 +30,34 @@ export interface ServiceDraft {
   slaPolicyId: string | null;
   active: boolean;
   fields: FieldDraft[];
-  /** Kept as it came: the workflow is edited elsewhere, and a PATCH without it leaves it alone. */
-  workflow?: WorkflowStep[] | undefined;
+  /** The linked requests a request for this service opens, each in another team's queue, in order of their dependencies. */
+  workflow: WorkflowStepDraft[];
+}
+
+export interface WorkflowStepDraft {
+  uid: string;
+  key: string;
+  serviceId: string | null;
+  after: string[];
+}
+
+export function newWorkflowStep(taken: readonly string[]): WorkflowStepDraft {
+  stepCounter += 1;
+  let n = taken.length + 1;
+  while (taken.includes(`step_${n}`)) n += 1;
+  return { uid: `w${stepCounter}`, key: `step_${n}`, serviceId: null, after: [] };
+}
+
+/** A step renamed: the steps that waited for it keep waiting for it under its new key. */
+export function withStepKey(steps: readonly WorkflowStepDraft[], uid: string, key: string): WorkflowStepDraft[] {
+  const old = steps.find((step) => step.uid === uid)?.key;
+  return steps.map((step) => (step.uid === uid ? { ...step, key } : { ...step, after: step.after.map((name) => (name === old ? key : name)) }));
+}
+
+/** A step removed: nothing waits for it any more. */
+export function withoutStep(steps: readonly WorkflowStepDraft[], uid: string): WorkflowStepDraft[] {
+  const old = steps.find((step) => step.uid === uid)?.key;
+  return steps.filter((step) => step.uid !== uid).map((step) => ({ ...step, after: step.after.filter((name) => name !== old) }));
 }
 
 let stepCounter = 0;
@@ -69,6 +95,7 @@ export function emptyDraft(team: string): ServiceDraft {
     slaPolicyId: null,
     active: true,
     fields: [],
+    workflow: [],
   };
 }
 
@@ -89,7 +116,7 @@ export function draftFromService(service: ManagedService): ServiceDraft {
     slaPolicyId: service.slaPolicyId,
     active: service.active,
     fields: fromFormFields(service.form.fields),
-    workflow: service.workflow,
+    workflow: (service.workflow ?? []).map((step) => ({ ...newWorkflowStep([]), key: step.key, serviceId: step.serviceId, after: [...step.after] })),
   };
 }
 
@@ -119,6 +146,8 @@ export function bodyFromDraft(draft: ServiceDraft): ServiceBody {
     procedure: draft.procedure.map((step) => ({ title: step.title, ...(step.description.trim() ? { description: step.description } : {}) })),
     approval: approvalOf(draft),
     slaPolicyId: draft.slaPolicyId,
+    // An unchosen service is sent empty, so the API names the step's missing service at its field.
+    workflow: draft.workflow.map((step) => ({ key: step.key, serviceId: step.serviceId ?? '', after: step.after })),
     active: draft.active,
   };
 }
@@ -159,6 +188,7 @@ export function problemsByField(problem: Problem, sentUids: readonly string[]): 
 
 /** The messages for one setting of a field (`options` gathers `options.1.value` and the like). */
 export function messageFor(problems: readonly FieldProblemAt[] | undefined, setting: string): string | undefined {
-  const reasons = (problems ?? []).filter((item) => item.setting === setting || item.setting.startsWith(`${setting}.`)).map((item) => item.reason);
-  return reasons.length > 0 ? reasons.join('; ') : undefined;
+  // The API may say the same thing twice (the field's schema, then the form's own check of it): once is enough.
+  const reasons = new Set((problems ?? []).filter((item) => item.setting === setting || item.setting.startsWith(`${setting}.`)).map((item) => item.reason));
+  return reasons.size > 0 ? [...reasons].join('; ') : undefined;
 }
