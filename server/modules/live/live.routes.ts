@@ -56,8 +56,11 @@ export function liveRoutes(deps: ModuleDeps) {
         const close = hub.open(actor, sinkOf(response));
         response.on('close', () => {
           close();
-          // A hijacked reply skips the API's onResponse log line: the same line, when the stream ends.
-          request.log.info({ method: request.method, url: request.routeOptions.url, status: 200, ms: Math.round(reply.elapsedTime) }, 'request');
+          // The API's onResponse hook logs a stream we ended (its response finished); one the client
+          // left never finishes, so it gets the same line here.
+          if (!response.writableFinished) {
+            request.log.info({ method: request.method, url: request.routeOptions.url, status: 200, ms: Math.round(reply.elapsedTime) }, 'request');
+          }
           // A client that went away may leave its half of the socket open: let go of ours too.
           if (!response.writableEnded) response.destroy();
         });
