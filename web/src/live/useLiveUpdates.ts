@@ -1,14 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queryKeys } from '../api/queries.ts';
-import { HintBatcher, isStale, reopenDelayMs, requestKeyOfHint } from './live-hints.ts';
-
-const LIVE_URL = '/api/v1/live';
+import { connectLive } from './live-connection.ts';
+import { isStale } from './live-hints.ts';
 
 /**
- * Keeps what the signed-in app shows current: one EventSource on the live stream; a hint that a
- * request moved makes its reads and every request list stale (refetched if on screen), batched;
- * a resync, or coming back after the stream broke, makes every request read stale. The hint only
+ * Keeps what the signed-in app shows current: one EventSource on the live stream while signed in;
+ * its hints mark request reads stale, and TanStack Query refetches those on screen. A hint only
  * says "look again": what the person may see is decided by the API they read it through.
  */
 export function useLiveUpdates(signedIn: boolean): void {
@@ -16,41 +14,11 @@ export function useLiveUpdates(signedIn: boolean): void {
 
   useEffect(() => {
     if (!signedIn || typeof EventSource === 'undefined') return;
-    const batcher = new HintBatcher((stale) => void client.invalidateQueries({ predicate: (query) => isStale(query.queryKey, stale) }));
-    let source: EventSource | undefined;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let broken = false;
-
-    const open = () => {
-      source = new EventSource(LIVE_URL);
-      source.addEventListener('open', () => {
-        // Whatever happened while the stream was down was not heard.
-        if (broken) batcher.everything();
-        broken = false;
-        failures = 0;
-      });
-      source.addEventListener('request', (event) => {
-        const key = requestKeyOfHint((event as MessageEvent<string>).data);
-        if (key) batcher.request(key);
-      });
-      source.addEventListener('resync', () => batcher.everything());
-      source.addEventListener('error', () => {
-        broken = true;
-        // CONNECTING: the browser retries by itself. CLOSED: it was refused (signed out, a
-        // restart): ask who is signed in (a 401 shows the sign-in page), and try again later.
-        if (source?.readyState !== EventSource.CLOSED) return;
-        void client.invalidateQueries({ queryKey: queryKeys.me });
-        failures += 1;
-        reopenTimer = setTimeout(open, reopenDelayMs(failures));
-      });
-    };
-    open();
-
-    return () => {
-      clearTimeout(reopenTimer);
-      source?.close();
-      batcher.cancel();
-    };
+    return connectLive({
+      open: (url) => new EventSource(url),
+      onStale: (stale) => void client.invalidateQueries({ predicate: (query) => isStale(query.queryKey, stale) }),
+      // A 401 from /me shows the sign-in page.
+      onRefused: () => void client.invalidateQueries({ queryKey: queryKeys.me }),
+    });
   }, [client, signedIn]);
 }
