@@ -127,6 +127,13 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     // Read back from the API: the conditional question is saved as built.
     expect(await question(admin, 2).getByRole('combobox', { name: 'Answer' }).inputValue()).toBe('Other');
     await expectAccessible(admin, 'the saved service');
+    // An unsaved change is not lost by a stray click: leaving asks first.
+    await question(admin, 2).getByRole('textbox', { name: 'Help text' }).fill('e.g. the street and the gate');
+    await admin.getByRole('link', { name: 'Services and forms' }).click();
+    await admin.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Stay' }).click();
+    expect(await question(admin, 2).getByRole('textbox', { name: 'Help text' }).inputValue()).toBe('e.g. the street and the gate');
+    await admin.getByRole('button', { name: 'Save the service' }).click();
+    await admin.getByText('Saved. The form is now version 2; requests already filed keep the version they were made with.').waitFor();
   });
 
   it('the employee finds it, sees the question appear on "Other", submits and is acknowledged', async () => {

@@ -18,6 +18,12 @@ export const admin = {
     tokens: { title: 'API tokens', text: 'Personal tokens for scripts and integrations.' },
   },
   back: 'Admin',
+  leave: {
+    title: 'Leave without saving?',
+    text: 'Your changes to this service are not saved yet. If you leave, they are lost.',
+    leave: 'Leave and lose them',
+    stay: 'Stay',
+  },
   forbidden: 'You may not change this: the server refused. Ask an administrator or the team’s lead.',
   requestTypes: { question: 'Question', incident: 'Incident', task: 'Task', access: 'Access' } satisfies Record<RequestType, string>,
   priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } satisfies Record<Priority, string>,

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack } from '@mantine/core';
 import { en } from '../../i18n/en.ts';
-import { PersonPicker } from '../../portal/service-form/PersonPicker.tsx';
 import type { Approver, SlaPolicy } from '../api/types.ts';
+import { PersonSelect } from '../components/PersonSelect.tsx';
 import type { ServiceDraft } from './service-draft.ts';
 
 const words = en.admin.editor;
@@ -33,17 +33,16 @@ export function ApprovalSection({ draft, policies, messages, onChange }: Approva
           data={approverChoices.map((choice) => ({ value: choice, label: words.approvers[choice] }))}
           value={draft.approver}
           allowDeselect={false}
-          error={shown(messages.approval && !draft.approvalPersonId ? messages.approval : undefined)}
+          error={shown(messages.approval && draft.approver !== 'person' ? messages.approval : undefined)}
           onChange={(approver) => approver && onChange({ approver: approver as Approver | 'none' })}
         />
         {draft.approver === 'person' && (
-          <PersonPicker
-            id="service-approver"
+          <PersonSelect
             label={words.approvalPerson}
             required
-            value={draft.approvalPersonId ?? undefined}
+            value={draft.approvalPerson}
             error={shown(messages.approval)}
-            onChange={(personId) => onChange({ approvalPersonId: personId ?? null })}
+            onChange={(approvalPerson) => onChange({ approvalPerson })}
           />
         )}
       </SimpleGrid>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
@@ -10,6 +10,7 @@ import { en } from '../../i18n/en.ts';
 import { adminKeys } from '../api/keys.ts';
 import { useManagedService, useManagedServices, useSaveService, useSlaPolicies, useTeams } from '../api/services.ts';
 import type { ManagedService, SlaPolicy, Team } from '../api/types.ts';
+import { LeaveGuard } from '../components/LeaveGuard.tsx';
 import { ApprovalSection } from './ApprovalSection.tsx';
 import { FormBuilder } from './form-builder/FormBuilder.tsx';
 import { FormPreview } from './form-builder/FormPreview.tsx';
@@ -44,6 +45,11 @@ function ServiceEditor({ service, services, teams, policies }: EditorProps) {
   const [fieldProblems, setFieldProblems] = useState<Record<string, FieldProblemAt[]>>({});
   const [savedNote, setSavedNote] = useState<string | null>(justCreated ? words.created : null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // What the server holds, as the editor would send it: leaving with anything else asks first.
+  const savedBody = useRef(JSON.stringify(bodyFromDraft(draft)));
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
+  const hasChanges = useCallback(() => JSON.stringify(bodyFromDraft(latestDraft.current)) !== savedBody.current, []);
 
   const problem = save.error instanceof ApiError ? save.error.problem : null;
   const messages = problem ? fieldMessages(problem, 'body.') : {};
@@ -62,6 +68,7 @@ function ServiceEditor({ service, services, teams, policies }: EditorProps) {
     const input = service ? { id: service.id, version: service.version, body } : { body };
     save.mutate(input, {
       onSuccess: (saved) => {
+        savedBody.current = JSON.stringify(body);
         setFieldProblems({});
         setSavedNote(service && saved.form.version !== service.form.version ? words.savedNewForm(saved.form.version) : words.saved);
         if (!service) void navigate(`/admin/services/${saved.id}`, { replace: true, state: { created: true } });
@@ -86,6 +93,7 @@ function ServiceEditor({ service, services, teams, policies }: EditorProps) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <LeaveGuard hasChanges={hasChanges} />
       <Stack gap="lg">
         {save.isError && (
           <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={failureTitle}>

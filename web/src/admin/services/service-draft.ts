@@ -26,7 +26,8 @@ export interface ServiceDraft {
   audience: string[];
   procedure: StepDraft[];
   approver: Approver | 'none';
-  approvalPersonId: string | null;
+  /** The named approver, with their name so the editor can show who it is. */
+  approvalPerson: { id: string; name: string } | null;
   slaPolicyId: string | null;
   active: boolean;
   fields: FieldDraft[];
@@ -91,7 +92,7 @@ export function emptyDraft(team: string): ServiceDraft {
     audience: [],
     procedure: [],
     approver: 'none',
-    approvalPersonId: null,
+    approvalPerson: null,
     slaPolicyId: null,
     active: true,
     fields: [],
@@ -112,7 +113,7 @@ export function draftFromService(service: ManagedService): ServiceDraft {
     audience: service.audience?.map((team) => team.slug) ?? [],
     procedure: (service.procedure ?? []).map((step) => ({ ...newStep(), title: step.title, description: step.description ?? '' })),
     approver: service.approval?.approver ?? 'none',
-    approvalPersonId: service.approval?.person?.id ?? null,
+    approvalPerson: service.approval?.person ? { id: service.approval.person.id, name: service.approval.person.name } : null,
     slaPolicyId: service.slaPolicyId,
     active: service.active,
     fields: fromFormFields(service.form.fields),
@@ -126,7 +127,7 @@ function approvalOf(draft: ServiceDraft): ServiceBody['approval'] {
       return null;
     case 'person':
       // An empty choice is sent as it is, so the API names the missing person at its field.
-      return { approver: 'person', personId: draft.approvalPersonId ?? '' };
+      return { approver: 'person', personId: draft.approvalPerson?.id ?? '' };
     default:
       return { approver: draft.approver };
   }

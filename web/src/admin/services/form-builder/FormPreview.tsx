@@ -46,6 +46,8 @@ export function FormPreview({ fields, serviceName }: { fields: FieldDraft[]; ser
         ))}
         {form.length > 0 && (
           <Group>
+            {/* As the employee's form ends; nothing is sent from a preview. */}
+            <Button disabled>{en.form.submit}</Button>
             <Button size="xs" variant="default" onClick={() => setAnswers({})}>
               {words.previewReset}
             </Button>
