@@ -1,5 +1,5 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Collapse, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { Priority, RequestStatus } from '../../api/types.ts';
 import { en } from '../../i18n/en.ts';
@@ -26,8 +26,11 @@ export function QueueFiltersBar({ filters, members, onChange }: QueueFiltersBarP
     ...members.map((member) => ({ value: member.person.id, label: member.person.name })),
   ];
   const filtered = filters.statuses.length > 0 || filters.priorities.length > 0 || filters.assignee !== '' || filters.text !== '';
+  // On a phone the five inputs would push the queue off the screen: they fold under one button.
+  const phone = useMediaQuery('(max-width: 36em)');
+  const [shown, { toggle }] = useDisclosure(false);
 
-  return (
+  const bar = (
     <Group gap="sm" align="flex-end" wrap="wrap" component="section" aria-label={en.desk.queue.filters}>
       <TextInput
         label={en.desk.queue.search}
@@ -84,5 +87,14 @@ export function QueueFiltersBar({ filters, members, onChange }: QueueFiltersBarP
         </Button>
       )}
     </Group>
+  );
+  if (!phone) return bar;
+  return (
+    <>
+      <Button variant="default" size="xs" onClick={toggle} aria-expanded={shown} style={{ alignSelf: 'flex-start' }}>
+        {filtered ? en.desk.queue.filtersOn : en.desk.queue.filters}
+      </Button>
+      <Collapse expanded={shown}>{bar}</Collapse>
+    </>
   );
 }

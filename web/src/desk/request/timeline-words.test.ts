@@ -47,6 +47,13 @@ describe('the desk timeline in words', () => {
     );
   });
 
+  it('names what Hallway itself recorded: clocks, steps, workflow', () => {
+    expect(deskEventTitle(entry('sla_breached', { metric: 'first_response' }, 'internal'), names)).toBe('First answer overdue');
+    expect(deskEventTitle(entry('sla_clock_paused', { metric: 'resolution' }, 'internal'), names)).toBe('Solved clock paused');
+    expect(deskEventTitle(entry('step_done', { position: 1, title: 'Check the warranty' }, 'internal'), names)).toBe('Step done: Check the warranty');
+    expect(deskEventTitle(entry('workflow_step_opened', { service: 'Laptop setup' }), names)).toBe('Workflow step opened: Laptop setup');
+  });
+
   it('reads an unknown kind as an update rather than failing', () => {
     expect(deskEventTitle(entry('something_new', {}), names)).toBe('Updated');
     expect(deskEventBody(entry('something_new', {}))).toBeNull();

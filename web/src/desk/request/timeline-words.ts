@@ -1,4 +1,4 @@
-import type { Priority, RequestStatus, TimelineEntry } from '../../api/types.ts';
+import type { Priority, RequestStatus, SlaMetric, TimelineEntry } from '../../api/types.ts';
 import { en } from '../../i18n/en.ts';
 
 // What a timeline entry says to an agent: everything the requester sees, plus who was assigned,
@@ -15,6 +15,10 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const statusWord = (value: unknown): string => {
   const status = text(value);
   return status && status in words.statuses ? words.statuses[status as RequestStatus] : (status ?? '');
+};
+const metricWord = (value: unknown): string => {
+  const metric = text(value);
+  return metric && metric in en.metrics ? en.metrics[metric as SlaMetric] : (metric ?? '');
 };
 const priorityWord = (value: unknown): string => {
   const priority = text(value);
@@ -47,6 +51,32 @@ export function deskEventTitle(entry: TimelineEntry, names: Names): string {
       return en.events.approval_requested;
     case 'approval_decided':
       return en.events.approval_decided;
+    case 'approval_moved':
+      return words.events.approvalMoved;
+    case 'step_done':
+      return words.events.stepDone(text(data.title) ?? '');
+    case 'step_undone':
+      return words.events.stepUndone(text(data.title) ?? '');
+    case 'workflow_step_opened':
+      return words.events.workflowStep(text(data.service) ?? '');
+    case 'attachment_added':
+      return words.events.attachment;
+    case 'sla_clock_started':
+      return words.events.slaStarted(metricWord(data.metric));
+    case 'sla_clock_paused':
+      return words.events.slaPaused(metricWord(data.metric));
+    case 'sla_clock_resumed':
+      return words.events.slaResumed(metricWord(data.metric));
+    case 'sla_clock_stopped':
+      return words.events.slaStopped(metricWord(data.metric));
+    case 'sla_clock_retargeted':
+      return words.events.slaRetargeted(metricWord(data.metric));
+    case 'sla_warning':
+      return words.events.slaWarning(metricWord(data.metric));
+    case 'sla_breached':
+      return words.events.slaBreached(metricWord(data.metric));
+    case 'sla_escalated':
+      return words.events.slaEscalated;
     default:
       return en.events.other;
   }
