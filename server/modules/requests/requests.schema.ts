@@ -47,10 +47,12 @@ export const commentBody = z.strictObject({
 export type CommentBody = z.infer<typeof commentBody>;
 
 // Microsecond-exact UTC text: a cursor rounded to milliseconds would skip or repeat rows.
+// JavaScript rolls an impossible instant over (30 February is 2 March, 24:00 the next day) and takes
+// year 0, where PostgreSQL refuses them (a 500): only an instant that reads back as written passes.
 const exactInstant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
-  .refine((at) => !Number.isNaN(Date.parse(at)));
+  .refine((at) => !at.startsWith('0000') && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString().slice(0, 19) === at.slice(0, 19));
 
 /** Newest first: the last row's exact created_at and id. */
 export const newestPosition = z.tuple([exactInstant, z.uuid()]);
