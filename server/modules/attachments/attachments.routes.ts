@@ -47,7 +47,7 @@ export function attachmentRoutes(deps: ModuleDeps) {
         schema: {
           tags,
           summary: "Add a file to a request's timeline",
-          description: `${multipart} A part \`visibility\` (public, the default, or internal for the team's agents) must come before the file.`,
+          description: `${multipart} A part \`visibility\` (public, the default, or internal for the team's agents), before or after the file.`,
           consumes: ['multipart/form-data'],
           params: requestKeyParams,
           response: { 201: attachmentView },
@@ -98,25 +98,28 @@ export function attachmentRoutes(deps: ModuleDeps) {
   };
 }
 
-/** The one file part and the small fields sent before it, or a 4xx naming what is wrong. */
+/**
+ * The one file part and the small fields, read to the end of the body before anything is decided:
+ * a part after the file (an internal visibility, a second file) must count, however the body was
+ * split on its way here.
+ */
 async function receive(request: FastifyRequest): Promise<{ file: ReceivedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with a part named "file"', [
       { field: 'headers.content-type', reason: 'must be multipart/form-data' },
     ]);
   }
-  let part;
+  let file: ReceivedFile | undefined;
+  const fields: Record<string, string> = {};
   try {
-    part = await request.file();
-    if (!part) throw missingFile();
-    if (part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'body.file: the file part must be named "file"', [{ field: 'body.file', reason: 'is required (a part named "file")' }]);
-    const content = await part.toBuffer();
-    const fields: Record<string, string> = {};
-    for (const [name, value] of Object.entries(part.fields)) {
-      const single = Array.isArray(value) ? value[0] : value;
-      if (single && single.type === 'field' && typeof single.value === 'string') fields[name] = single.value;
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'body.file: the file part must be named "file"', [{ field: 'body.file', reason: 'is required (a part named "file")' }]);
+      file = { fileName: part.filename, contentType: part.mimetype, content: await part.toBuffer() };
     }
-    return { file: { fileName: part.filename, contentType: part.mimetype, content }, fields };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
@@ -127,6 +130,8 @@ async function receive(request: FastifyRequest): Promise<{ file: ReceivedFile; f
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw missingFile();
     throw new AppError('BAD_REQUEST', 'The multipart body cannot be read', [{ field: 'body', reason: 'is not a readable multipart/form-data body' }]);
   }
+  if (!file) throw missingFile();
+  return { file, fields };
 }
 
 const missingFile = () => new AppError('VALIDATION_FAILED', 'body.file: send the file in a part named "file"', [{ field: 'body.file', reason: 'is required' }]);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyKindForm, fileThrough, publishService } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
@@ -133,6 +134,69 @@ describe('bad uploads', () => {
     const internalByRequester = await postFile(t.app, url, cast.headers.employee, { content: 'x' }, { visibility: 'internal' });
     expect(internalByRequester.statusCode).toBe(403);
     expect(await fingerprint(t.database)).toEqual(before);
+  });
+});
+
+/**
+ * A multipart body in two pieces, the second held back until `release`: a client on a real network
+ * whose later parts arrive after the file. A server that answers before reading the whole body
+ * answers without them (the test releases the rest once it has an answer, or after a second).
+ */
+function heldBackMultipart(first: Part[], later: Part[]) {
+  const boundary = 'hallway-test-boundary';
+  const part = (p: Part) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: text/plain` : ''}\r\n\r\n${p.value}\r\n`;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // The first piece ends with the next delimiter, so that the server can tell that the file is complete.
+  const whole = `${[...first, ...later].map(part).join('')}--${boundary}--\r\n`;
+  const cut = first.map(part).join('').length + `--${boundary}\r\n`.length;
+  const pieces = [whole.slice(0, cut), whole.slice(cut)];
+  const payload = new Readable({
+    read() {
+      const next = pieces.shift();
+      if (next === undefined) this.push(null);
+      else if (pieces.length === 1) this.push(next);
+      else void released.then(() => this.push(next));
+    },
+  });
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}`, release };
+}
+type Part = { name: string; value: string; fileName?: string };
+
+async function sendHeldBack(url: string, headers: Record<string, string>, body: ReturnType<typeof heldBackMultipart>) {
+  const fallback = setTimeout(body.release, 1000);
+  try {
+    return await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
+  } finally {
+    clearTimeout(fallback);
+    body.release();
+  }
+}
+
+describe('multipart bodies', () => {
+  it('keep an internal file internal when the visibility part comes after the file, however the body arrives', async () => {
+    const key = await fileRequest();
+    const body = heldBackMultipart([{ name: 'file', fileName: 'diagnosis.log', value: 'disk smart errors' }], [{ name: 'visibility', value: 'internal' }]);
+    const sent = await sendHeldBack(`/api/v1/requests/${key}/attachments`, cast.headers.agent, body);
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json<AttachmentView>().visibility).toBe('internal');
+    expect((await list(key, cast.headers.employee)).json().items).toEqual([]);
+  });
+
+  it('refuse a second file, wherever it comes, and write nothing', async () => {
+    const key = await fileRequest();
+    const before = await fingerprint(t.database);
+    const twoAtOnce = () => heldBackMultipart([{ name: 'file', fileName: 'a.txt', value: 'first' }, { name: 'file', fileName: 'b.txt', value: 'second' }], []);
+    const twoApart = () => heldBackMultipart([{ name: 'file', fileName: 'a.txt', value: 'first' }], [{ name: 'file', fileName: 'b.txt', value: 'second' }]);
+    for (const body of [twoAtOnce, twoApart]) {
+      for (const url of [`/api/v1/requests/${key}/attachments`, '/api/v1/uploads']) {
+        const response = await sendHeldBack(url, cast.headers.employee, body());
+        expect(response.statusCode, response.body).toBe(400);
+        expect(response.json().errors[0].field).toBe('body');
+      }
+      expect(await fingerprint(t.database)).toEqual(before);
+    }
   });
 });
 
