@@ -112,6 +112,8 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
 
   it('works the rest of the queue from the keyboard and in bulk, with a report per request', async () => {
     const rows = lead.locator('[data-testid^="queue-row-"]');
+    // The list has been asked again since the handoff: the request handed off is gone from it.
+    await lead.getByTestId(`queue-row-${requestKey}`).waitFor({ state: 'detached' });
     await rows.nth(1).waitFor();
     const keyOf = async (index: number) => ((await rows.nth(index).getAttribute('data-testid')) ?? '').replace('queue-row-', '');
     const [first, second] = [await keyOf(0), await keyOf(1)];
@@ -120,8 +122,8 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     await lead.keyboard.press('x');
     await lead.keyboard.press('k');
     await lead.keyboard.press('x');
-    expect(await lead.getByRole('checkbox', { name: `Select ${first}` }).isChecked()).toBe(true);
-    expect(await lead.getByRole('checkbox', { name: `Select ${second}` }).isChecked()).toBe(true);
+    await expect.poll(() => lead.getByRole('checkbox', { name: `Select ${first}` }).isChecked()).toBe(true);
+    await expect.poll(() => lead.getByRole('checkbox', { name: `Select ${second}` }).isChecked()).toBe(true);
     const bulk = lead.getByRole('region', { name: 'Change the selected requests' });
     await bulk.getByText('2 selected').waitFor();
 
