@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyKindForm, fileThrough, publishService } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
@@ -227,6 +228,22 @@ describe("a service form's file answer", () => {
     const again = await fileThrough(t.app, cast.headers.employee, service.slug, { answers: { summary: 'Again', kind: 'laptop', photo: photo.id } });
     expect(again.statusCode).toBe(400);
     expect(again.json().errors[0].field).toBe('body.answers.photo');
+  });
+
+  it('is claimed by one filing only when several race for it; the others file nothing', async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: 'Racing screen', form: everyKindForm });
+    const photo = (await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { content: 'one photo' })).json<AttachmentView>();
+    const subjects = ['Race one', 'Race two', 'Race three'];
+    const answers = await Promise.all(subjects.map((subject) => fileThrough(t.app, cast.headers.employee, service.slug, { subject, answers: { summary: 'x', kind: 'laptop', photo: photo.id } })));
+    const won = answers.filter((answer) => answer.statusCode === 201);
+    expect(won, answers.map((answer) => answer.body).join('\n')).toHaveLength(1);
+    for (const lost of answers.filter((answer) => answer.statusCode !== 201)) {
+      expect(lost.statusCode, lost.body).toBe(400);
+      expect(lost.json().errors[0].field).toBe('body.answers.photo');
+    }
+    const filed = await t.database.rows<{ key: string }>(sql`select key from requests where subject in ${subjects}`);
+    expect(filed.map((row) => row.key)).toEqual([won[0]!.json().key]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${photo.id}`, headers: cast.headers.employee })).json().requestKey).toBe(won[0]!.json().key);
   });
 
   it('is deleted a day after upload when no filing claimed it; a claimed one stays', async () => {
