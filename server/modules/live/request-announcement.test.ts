@@ -72,6 +72,9 @@ describe('reading an announcement', () => {
   it('reads what the trigger sends', () => {
     const sent = announcement({ fromTeamId: hr });
     expect(parseRequestAnnouncement(JSON.stringify(sent))).toEqual(sent);
+    // Any uuid PostgreSQL stores, not only random (version 4) ones: imported ids need not be.
+    const imported = announcement({ requesterId: '00000000-0000-0000-0000-000000000001' });
+    expect(parseRequestAnnouncement(JSON.stringify(imported))).toEqual(imported);
   });
 
   it('ignores anything malformed rather than guessing who may hear it', () => {

@@ -5,17 +5,19 @@ import { canSeeInternal, canView, type RequestActor, type RequestFacts } from '.
  * What the database announces when a request's timeline grows (migration 0006, topic "request"):
  * enough to decide who may hear of it, and nothing they may not read (no subject, no text).
  */
+// z.guid, not z.uuid: PostgreSQL's uuid type takes any 128 bits (imported or restored ids need not be
+// RFC 4122 ones), and a hint dropped for its id's version would go silently missing.
 const requestAnnouncement = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   key: z.string().min(1).max(40),
-  teamId: z.uuid(),
-  requesterId: z.uuid(),
-  assigneeId: z.uuid().nullable(),
+  teamId: z.guid(),
+  requesterId: z.guid(),
+  assigneeId: z.guid().nullable(),
   confidential: z.boolean(),
   /** Every event the statement added was internal. */
   internal: z.boolean(),
   /** Set when the statement handed the request over from another team. */
-  fromTeamId: z.uuid().nullable(),
+  fromTeamId: z.guid().nullable(),
   /** The newest event id: the same announcement heard twice has the same one. */
   last: z.number().int().positive(),
 });
