@@ -114,6 +114,10 @@ async function receive(request: FastifyRequest): Promise<{ file: ReceivedFile; f
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
+        // Two visibilities could only be settled by guessing which one the sender meant.
+        if (Object.hasOwn(fields, part.fieldname)) {
+          throw new AppError('VALIDATION_FAILED', `body.${part.fieldname}: must be sent once`, [{ field: `body.${part.fieldname}`, reason: 'must be sent once' }]);
+        }
         if (typeof part.value === 'string') fields[part.fieldname] = part.value;
         continue;
       }

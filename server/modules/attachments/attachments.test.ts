@@ -185,6 +185,16 @@ describe('multipart bodies', () => {
     expect((await list(key, cast.headers.employee)).json().items).toEqual([]);
   });
 
+  it('refuse a visibility sent twice rather than pick one of them', async () => {
+    const key = await fileRequest();
+    const before = await fingerprint(t.database);
+    const body = heldBackMultipart([{ name: 'visibility', value: 'internal' }, { name: 'file', fileName: 'a.txt', value: 'salary list' }], [{ name: 'visibility', value: 'public' }]);
+    const response = await sendHeldBack(`/api/v1/requests/${key}/attachments`, cast.headers.agent, body);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0]).toEqual({ field: 'body.visibility', reason: 'must be sent once' });
+    expect(await fingerprint(t.database)).toEqual(before);
+  });
+
   it('refuse a second file, wherever it comes, and write nothing', async () => {
     const key = await fileRequest();
     const before = await fingerprint(t.database);
