@@ -75,7 +75,10 @@ export function CalendarsPage() {
   const led = new Set(me.data ? leadsTeams(me.data) : []);
   const ownTeams = (teams.data ?? []).filter((team) => me.data?.isAdmin || led.has(team.slug));
   const teamName = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
-  const selected = chosen ?? calendars.data?.[0]?.id ?? null;
+  // A lead sees their own teams' calendars and the company holidays (which only admins change; the API says so).
+  const ownTeamIds = new Set(ownTeams.map((team) => team.id));
+  const listed = (calendars.data ?? []).filter((calendar) => me.data?.isAdmin || calendar.kind === 'company-holidays' || ownTeamIds.has(calendar.teamId ?? ''));
+  const selected = chosen ?? listed[0]?.id ?? null;
 
   return (
     <Stack gap="lg">
@@ -102,12 +105,12 @@ export function CalendarsPage() {
       )}
       {(calendars.isPending || teams.isPending) && <LoadingState />}
       {calendars.isError && <ErrorState error={calendars.error} onRetry={() => void calendars.refetch()} />}
-      {calendars.isSuccess && calendars.data.length === 0 && <EmptyState>{words.empty}</EmptyState>}
-      {calendars.isSuccess && calendars.data.length > 0 && (
+      {calendars.isSuccess && listed.length === 0 && <EmptyState>{words.empty}</EmptyState>}
+      {calendars.isSuccess && listed.length > 0 && (
         <>
           <Select
             label={words.choose}
-            data={calendars.data.map((calendar) => ({
+            data={listed.map((calendar) => ({
               value: calendar.id,
               label: calendar.kind === 'company-holidays' ? `${calendar.name} (${words.kinds['company-holidays']})` : `${calendar.name} (${teamName.get(calendar.teamId ?? '') ?? ''})`,
             }))}

@@ -16,7 +16,8 @@ export function FormPreview({ fields, serviceName }: { fields: FieldDraft[]; ser
   const [answers, setAnswers] = useState<Draft>({});
   const form = useMemo(() => toFormFields(fields), [fields]);
   const shown = visibleFields(form, answers);
-  const uidByName = new Map(fields.map((field) => [field.name, field.uid]));
+  // By the field object itself: while an author types, two questions may share a name for a moment.
+  const uidOf = new Map(form.map((field, index) => [field, fields[index]?.uid ?? String(index)]));
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="form-preview-title" data-testid="form-preview">
@@ -37,7 +38,7 @@ export function FormPreview({ fields, serviceName }: { fields: FieldDraft[]; ser
         )}
         {shown.map((field) => (
           <FieldInput
-            key={uidByName.get(field.name) ?? field.name}
+            key={uidOf.get(field) ?? field.name}
             field={{ ...field, label: field.label || words.untitled }}
             value={answers[field.name]}
             error={undefined}
