@@ -25,11 +25,14 @@ export function servedContentType(declared: string): string {
   return SAFE_TYPES.has(type) ? type : 'application/octet-stream';
 }
 
-/** A name safe to store and to send back: no folders, no control characters, at most 255 characters. */
+/**
+ * A name safe to store and to send back: no folders, no control characters, no direction marks (a
+ * right-to-left override shows "invoice<RLO>fdp.exe" as "invoiceexe.pdf"), at most 255 characters.
+ */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const printable = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const printable = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const name = printable === '' || printable === '.' || printable === '..' ? 'file' : printable;
   return [...name].slice(0, 255).join('');
 }

@@ -109,6 +109,17 @@ describe("a request's files", () => {
   });
 });
 
+describe('file names', () => {
+  it('lose the direction marks that could show a program as a PDF (invoice, RLO, "fdp.exe" reads "invoiceexe.pdf")', async () => {
+    const key = await fileRequest();
+    const sent = await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { name: 'invoice\u202efdp.exe', content: 'MZ' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json<AttachmentView>().fileName).toBe('invoicefdp.exe');
+    const isolated = await postFile(t.app, `/api/v1/requests/${key}/attachments`, cast.headers.employee, { name: '\u2067report\u2069\u200f.txt', content: 'x' });
+    expect(isolated.json<AttachmentView>().fileName).toBe('report.txt');
+  });
+});
+
 describe('bad uploads', () => {
   it('are refused at their field, and write nothing', async () => {
     const key = await fileRequest();
