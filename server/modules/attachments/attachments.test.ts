@@ -251,6 +251,26 @@ describe("a service form's file answer", () => {
     expect(again.json().errors[0].field).toBe('body.answers.photo');
   });
 
+  it("filed by an agent for someone else, is the agent's own upload (the filer's), and the requester opens it", async () => {
+    const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: 'Filed for you', form: everyKindForm });
+    const requesters = await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { content: "the requester's photo" });
+    const agents = await postFile(t.app, '/api/v1/uploads', cast.headers.agent, { content: "the agent's photo" });
+    const onBehalf = { requester: cast.people.employee.id };
+    const withRequesters = await fileThrough(t.app, cast.headers.agent, service.slug, { ...onBehalf, answers: { summary: 'x', kind: 'laptop', photo: requesters.json().id } });
+    expect(withRequesters.statusCode, withRequesters.body).toBe(400);
+    expect(withRequesters.json().errors[0].field).toBe('body.answers.photo');
+
+    const filed = await fileThrough(t.app, cast.headers.agent, service.slug, { ...onBehalf, answers: { summary: 'x', kind: 'laptop', photo: agents.json().id } });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json().requester.id).toBe(cast.people.employee.id);
+    const opened = await content(agents.json().id, cast.headers.employee);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toBe("the agent's photo");
+    // The requester's own upload was not touched: still theirs alone, still unclaimed.
+    const still = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${requesters.json().id}`, headers: cast.headers.employee });
+    expect(still.json().requestKey).toBeNull();
+  });
+
   it('is claimed by one filing only when several race for it; the others file nothing', async () => {
     const service = await publishService(t.app, cast.headers.lead, cast.team.slug, { name: 'Racing screen', form: everyKindForm });
     const photo = (await postFile(t.app, '/api/v1/uploads', cast.headers.employee, { content: 'one photo' })).json<AttachmentView>();
