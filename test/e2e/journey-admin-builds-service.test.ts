@@ -97,6 +97,12 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     await where.getByLabel(/^Question/).first().fill('Where?');
     await where.getByLabel('Option 1', { exact: true }).fill('Head office');
     await where.getByRole('button', { name: 'Add an option' }).click();
+    // Saved too early, with the second option still blank: the API's reason shows at that question's options.
+    await admin.getByRole('button', { name: 'Create the service' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'The service was not saved: some entries need another look' }).waitFor();
+    await where.getByText('Must not be empty').waitFor();
+    expect(new URL(admin.url()).pathname).toBe('/admin/services/new');
+    expect(await where.getByLabel(/^Question/).first().inputValue()).toBe('Where?');
     await where.getByLabel('Option 2', { exact: true }).fill('Other');
     await where.getByRole('checkbox', { name: 'An answer is required' }).check();
 
