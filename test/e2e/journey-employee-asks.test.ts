@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumInstalled, CHROMIUM, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+import { chromiumInstalled, CHROMIUM, keepScreenshot } from './browser.ts';
+import { expectAccessible as expectPageAccessible, startDemo, type DemoRun } from './journey-support.ts';
 
 // Journey 1 of issue 4: an employee finds "Laptop repair" by searching, fills the form (a
 // validation error first), submits, and sees the acknowledgement with the expected wait. Then the
@@ -27,35 +24,23 @@ if (!chromiumInstalled && process.env.CI) {
 }
 
 describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop repair', () => {
-  let folder: string;
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  let demo: DemoRun;
   let page: Page;
   let password: string;
   let requestKey: string;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
     // A first start on an empty folder seeds the demo organisation and prints its shared password once.
-    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
-    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
-    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
-    password = printed;
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    demo = await startDemo();
+    password = demo.password;
+    page = await (await demo.browser.newContext({ baseURL: demo.server.url, viewport: { width: 1280, height: 900 } })).newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await killServer(server);
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await demo?.close();
   });
 
-  async function expectAccessible(where: string): Promise<void> {
-    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
-  }
+  const expectAccessible = (where: string) => expectPageAccessible(page, where);
 
   it('signs in, searches, meets a validation error, fixes it and sees the expected wait', async () => {
     await page.goto('/');

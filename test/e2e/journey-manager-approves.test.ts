@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+import { chromiumInstalled, keepScreenshot } from './browser.ts';
+import { expectAccessible, signIn as signInAs, startDemo, type DemoRun } from './journey-support.ts';
 
 // Journey 3 of issue 4: an employee books time off in the portal; their manager, in a second
 // browser, signs in, opens Approvals and approves it there; the employee sees the request move on.
@@ -20,47 +17,28 @@ function dayFromNow(days: number): string {
 }
 
 describe.skipIf(!chromiumInstalled)('journey 3: a manager approves time off from the portal', () => {
-  let folder: string;
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+  let demo: DemoRun;
   let employeeContext: BrowserContext;
   let managerContext: BrowserContext;
   let employee: Page;
   let manager: Page;
-  let password: string;
   let requestKey: string;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
-    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
-    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
-    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
-    password = printed;
-    browser = await launchChromium();
-    employeeContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    demo = await startDemo();
+    employeeContext = await demo.browser.newContext({ baseURL: demo.server.url, viewport: { width: 1280, height: 900 } });
     // The manager approves from a phone-sized screen: the portal must work there too.
-    managerContext = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    managerContext = await demo.browser.newContext({ baseURL: demo.server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     employee = await employeeContext.newPage();
     manager = await managerContext.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await killServer(server);
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await demo?.close();
   });
 
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
-  }
-
-  async function signIn(page: Page, email: string, next = '/'): Promise<void> {
-    await page.goto(next);
-    await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  // Each part answers (or puts off) the first sign-in's question itself.
+  const signIn = (page: Page, email: string, next = '/') => signInAs(page, email, demo.password, next, 'not asked');
 
   it('the employee books time off and sees it waiting for approval', async () => {
     await signIn(employee, EMPLOYEE);

@@ -42,20 +42,28 @@ export async function startDemo(): Promise<DemoRun> {
   }
 }
 
+/** How a journey answers the first sign-in's question (how the person likes to be thanked). */
+export type RecognitionAnswer = 'Publicly' | 'Privately' | 'Ask me later' | 'not asked';
+
 /**
  * Signs in from the sign-in page, which sends the person on to `next`. The first sign-in asks once
- * how the person likes to be thanked; the demo has asked nobody yet, so it is answered here.
+ * how the person likes to be thanked (the demo has asked nobody yet): answered as told, or put off.
  */
-export async function signIn(page: Page, email: string, password: string, next = '/'): Promise<void> {
+export async function signIn(page: Page, email: string, password: string, next = '/', answer: RecognitionAnswer = 'Privately'): Promise<void> {
   await page.goto(next);
   await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (answer === 'not asked') return;
   const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
   await question.waitFor();
-  await question.getByLabel('Privately').check();
-  await question.getByRole('button', { name: 'Save my choice' }).click();
+  if (answer === 'Ask me later') {
+    await question.getByRole('button', { name: 'Ask me later' }).click();
+  } else {
+    await question.getByLabel(answer).check();
+    await question.getByRole('button', { name: 'Save my choice' }).click();
+  }
   await question.waitFor({ state: 'detached' });
 }
 
