@@ -234,6 +234,8 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     await expectAccessible(admin, 'the API tokens');
     await admin.getByRole('button', { name: 'Revoke Nightly report' }).click();
     await admin.getByText('Revoked', { exact: true }).waitFor();
+    // A revoked token's secret is of no use any more, and is no longer shown.
+    expect(await admin.getByTestId('token-secret').count()).toBe(0);
     await keepScreenshot(admin, 'journey-4-api-tokens');
   });
 });

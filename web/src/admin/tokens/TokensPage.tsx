@@ -94,7 +94,7 @@ export function TokensPage() {
                         {words.revoked}
                       </Badge>
                     ) : (
-                      <Button size="xs" variant="light" color="red" aria-label={words.revoke(token.name)} loading={revoke.isPending && revoke.variables === token.id} onClick={() => revoke.mutate(token.id)}>
+                      <Button size="xs" variant="light" color="red" aria-label={words.revoke(token.name)} loading={revoke.isPending && revoke.variables === token.id} onClick={() => revoke.mutate(token.id, { onSuccess: () => create.data?.id === token.id && create.reset() })}>
                         {words.revokeLabel}
                       </Button>
                     )}
