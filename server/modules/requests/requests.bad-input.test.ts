@@ -100,6 +100,8 @@ const cases: BadCase[] = [
   { name: 'list: a newest cursor for the due sort', call: () => list(`sort=due&cursor=${encodeCursor(['2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
   { name: 'list: due cursor with a due time in milliseconds', call: () => list(`sort=due&cursor=${encodeCursor(['due', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
   { name: 'list: due cursor of another kind', call: () => list(`sort=due&cursor=${encodeCursor(['soon', null, '2024-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
+  { name: 'list: NUL in the text search', call: () => list('text=printer%00jam'), status: 400, code: 'VALIDATION_FAILED', field: 'query.text' },
+  { name: 'list: NUL in a cursor', call: () => list(`cursor=${encodeCursor(['2024-01-01T00:00:00.000000Z\u0000', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
   // Dates JavaScript rolls over (30 February is 2 March) but PostgreSQL refuses: a 400, never a 500.
   { name: 'list: cursor on 30 February', call: () => list(`cursor=${encodeCursor(['2026-02-30T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
   { name: 'list: cursor on 31 April', call: () => list(`cursor=${encodeCursor(['2026-04-31T12:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])}`), status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },

@@ -76,7 +76,7 @@ export const listRequestsQuery = z
     priority: commaList(requestPriorities).optional().describe('One or more priorities, comma-separated, e.g. high,urgent'),
     assignee: z.union([z.literal('me'), z.literal('none'), personId], { message: 'must be a person id, me or none' }).optional(),
     requester: z.union([z.literal('me'), personId], { message: 'must be a person id or me' }).optional(),
-    text: z.string().trim().min(1).max(200).optional(),
+    text: noNul(z.string().trim().min(1).max(200)).optional(),
     breaching: z
       .enum(['soon'], { message: 'must be soon' })
       .optional()
