@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
 import { errorMessage } from '../../components/error-message.ts';
@@ -88,6 +88,8 @@ function Closures({ calendar }: { calendar: CalendarDetail }) {
   const add = useAddClosure(calendar.id);
   const remove = useRemoveClosure(calendar.id);
   const [name, setName] = useState('');
+  // Whole days (a holiday) or a range of hours on the calendar's clock (an afternoon's closure).
+  const [span, setSpan] = useState<'days' | 'hours'>('days');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const messages = add.error instanceof ApiError ? fieldMessages(add.error.problem, 'body.') : {};
@@ -95,7 +97,7 @@ function Closures({ calendar }: { calendar: CalendarDetail }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate(
-      { name, startsOn: from, endsOn: to || from },
+      span === 'days' ? { name, startsOn: from, endsOn: to || from } : { name, startsAt: from, endsAt: to },
       {
         onSuccess: () => {
           setName('');
@@ -135,10 +137,33 @@ function Closures({ calendar }: { calendar: CalendarDetail }) {
         </Text>
       )}
       <form onSubmit={onSubmit} noValidate>
+        <SegmentedControl
+          mb="xs"
+          aria-label={words.span}
+          value={span}
+          onChange={(next) => {
+            setSpan(next as 'days' | 'hours');
+            setFrom('');
+            setTo('');
+          }}
+          data={[
+            { value: 'days', label: words.spanDays },
+            { value: 'hours', label: words.spanHours },
+          ]}
+        />
         <Group align="flex-start">
           <TextInput label={words.closureName} required value={name} error={shown(messages.name)} onChange={(event) => setName(event.currentTarget.value)} />
-          <TextInput label={words.closureFrom} type="date" required value={from} error={shown(messages.startsOn)} onChange={(event) => setFrom(event.currentTarget.value)} />
-          <TextInput label={words.closureTo} type="date" value={to} error={shown(messages.endsOn)} onChange={(event) => setTo(event.currentTarget.value)} />
+          {span === 'days' ? (
+            <>
+              <TextInput label={words.closureFrom} type="date" required value={from} error={shown(messages.startsOn)} onChange={(event) => setFrom(event.currentTarget.value)} />
+              <TextInput label={words.closureTo} type="date" value={to} error={shown(messages.endsOn)} onChange={(event) => setTo(event.currentTarget.value)} />
+            </>
+          ) : (
+            <>
+              <TextInput label={words.closureStartsAt} type="datetime-local" required value={from} error={shown(messages.startsAt)} onChange={(event) => setFrom(event.currentTarget.value)} />
+              <TextInput label={words.closureEndsAt} type="datetime-local" required value={to} error={shown(messages.endsAt)} onChange={(event) => setTo(event.currentTarget.value)} />
+            </>
+          )}
           <Button type="submit" mt={25} loading={add.isPending}>
             {words.addClosure}
           </Button>
