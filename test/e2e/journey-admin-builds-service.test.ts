@@ -1,67 +1,45 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+import { chromiumInstalled, keepScreenshot } from './browser.ts';
+import { expectAccessible, signIn as signInAs, startDemo, type DemoRun } from './journey-support.ts';
 
 // Journey 4 of issue 4: an admin builds a new service with a conditional question ("Where?" with
 // "Other" showing "Which place?"), trying it in the live preview, and saves it; an employee, in a
 // second browser, finds it in the catalog, sees the question appear on choosing "Other", submits
-// and gets the acknowledgement. (Without Chromium, journey 1's file says why nothing runs.)
+// and gets the acknowledgement. Then the admin goes through the rest of the console. (Without
+// Chromium, journey 1's file says why nothing runs.)
 
 const ADMIN = 'admin@hallway.local';
 const EMPLOYEE = 'chloe.nguyen@lumen.example';
 const SERVICE = 'Parking space for a visitor';
 
 describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a conditional question, an employee uses it', () => {
-  let folder: string;
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+  let run: DemoRun | undefined;
   let adminContext: BrowserContext;
   let employeeContext: BrowserContext;
   let admin: Page;
   let employee: Page;
   let adminPassword: string;
-  let demoPassword: string;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
-    // A first start prints the administrator's generated password and the demo's shared one, once.
-    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
-    const output = server.output();
-    const adminLine = /\bpassword {2,}(\S+)/.exec(output)?.[1];
-    const demoLine = /shares one password: +(\S+)/.exec(output)?.[1];
-    if (!adminLine || !demoLine) throw new Error(`the first start did not print both passwords:\n${output}`);
-    adminPassword = adminLine;
-    demoPassword = demoLine;
-    browser = await launchChromium();
-    adminContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
-    employeeContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    run = await startDemo();
+    // The first start prints the administrator's generated password too, above the demo's.
+    const printed = /\bpassword {2,}(\S+)/.exec(run.server.output())?.[1];
+    if (!printed) throw new Error(`the first start printed no administrator password:\n${run.server.output()}`);
+    adminPassword = printed;
+    adminContext = await run.browser.newContext({ baseURL: run.server.url, viewport: { width: 1400, height: 900 } });
+    employeeContext = await run.browser.newContext({ baseURL: run.server.url, viewport: { width: 1280, height: 900 } });
     admin = await adminContext.newPage();
     employee = await employeeContext.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await killServer(server);
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await run?.close();
   });
 
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
-  }
-
+  /** Both put off the first sign-in's recognition question (journey 1 answers it). */
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    // The first sign-in asks how one likes to be thanked (journey 1 answers it); this journey puts it off.
-    const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
-    await question.getByRole('button', { name: 'Ask me later', exact: true }).click();
-    await question.waitFor({ state: 'detached' });
+    await signInAs(page, email, password, '/', 'Ask me later');
     await page.getByRole('heading', { name: 'Ask for help', level: 1 }).waitFor();
   }
 
@@ -147,7 +125,7 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
   });
 
   it('the employee finds it, sees the question appear on "Other", submits and is acknowledged', async () => {
-    await signIn(employee, EMPLOYEE, demoPassword);
+    await signIn(employee, EMPLOYEE, run!.password);
     await employee.getByLabel('Search services').fill('parking');
     const link = employee.getByRole('link', { name: SERVICE });
     await link.waitFor();
