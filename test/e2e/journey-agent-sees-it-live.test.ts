@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
 
@@ -96,6 +96,9 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
   });
 
   it('the agent assigns it to themself, replies publicly and adds an internal note', async () => {
+    onTestFailed(async () => {
+      await keepScreenshot(agent, 'journey-2-agent-request-failed');
+    });
     await agent.getByTestId(`queue-row-${requestKey}`).getByRole('link', { name: requestKey }).click();
     await agent.getByRole('heading', { name: `${requestKey}: Laptop or computer problem`, level: 1 }).waitFor();
     await agent.getByRole('button', { name: 'Assign to me' }).click();
@@ -115,7 +118,17 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
     await note.fill(NOTE);
     await agent.getByRole('button', { name: 'Add note' }).click();
     const noteEntry = timeline.locator('[data-visibility="internal"]', { hasText: NOTE });
-    await noteEntry.waitFor();
+    const notSent = agent.getByRole('alert').filter({ hasText: 'Not sent' });
+    await Promise.race([
+      noteEntry.waitFor(),
+      notSent.waitFor().then(
+        async () => {
+          throw new Error(`the note was refused: ${await notSent.textContent()}`);
+        },
+        // No refusal shown: the note's own wait decides (the line below fails if it never came).
+        () => undefined,
+      ),
+    ]);
     expect(await noteEntry.getByText('Internal', { exact: true }).count()).toBe(1);
     await expectAccessible(agent, 'the request page on the desk');
     await keepScreenshot(agent, 'journey-2-agent-request');
