@@ -216,4 +216,30 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     expect(await admin.getByTestId('token-secret').count()).toBe(0);
     await keepScreenshot(admin, 'journey-4-api-tokens');
   });
+
+  it("fits a phone: the console's pages and the form builder with a question open", async () => {
+    await admin.setViewportSize({ width: 390, height: 844 });
+    const overflow = async () => (await admin.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    for (const [path, heading] of [
+      ['/admin', 'Admin'],
+      ['/admin/services', 'Services and forms'],
+      ['/admin/people', 'People'],
+      ['/admin/teams', 'Teams'],
+      ['/admin/sla', 'Service levels'],
+      ['/admin/calendars', 'Calendars'],
+      ['/admin/tokens', 'API tokens'],
+    ] as const) {
+      await admin.goto(path);
+      await admin.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await overflow(), `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+    }
+    await admin.goto('/admin/services/new');
+    await admin.getByRole('button', { name: 'Add a question' }).click();
+    await admin.getByRole('menuitem', { name: 'One choice' }).click();
+    await question(admin, 1).getByLabel(/^Question/).first().fill('Where?');
+    await admin.getByTestId('form-preview').getByRole('radiogroup', { name: 'Where?' }).waitFor();
+    expect(await overflow(), 'the form builder is wider than the phone').toBeLessThanOrEqual(0);
+    await expectAccessible(admin, 'the form builder on a phone');
+    await keepScreenshot(admin, 'journey-4-form-builder-phone');
+  });
 });

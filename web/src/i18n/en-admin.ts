@@ -342,5 +342,6 @@ export const admin = {
     previewEmpty: 'Add a question to see it here.',
     previewReset: 'Clear the answers',
     untitled: '(no question yet)',
+    untitledOption: '(no answer text yet)',
   },
 };

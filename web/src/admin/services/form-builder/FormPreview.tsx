@@ -1,12 +1,19 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { AnswerValue } from '../../../api/types.ts';
+import type { AnswerValue, FormField } from '../../../api/types.ts';
 import { en } from '../../../i18n/en.ts';
 import { FieldInput } from '../../../portal/service-form/FieldInput.tsx';
 import { visibleFields, type Draft } from '../../../portal/service-form/visible-fields.ts';
 import { toFormFields, type FieldDraft } from './field-draft.ts';
 
 const words = en.admin.builder;
+
+/** A question or option still without words shows a stand-in, so every input in the preview has a name. */
+function readable(field: FormField): FormField {
+  const labelled = { ...field, label: field.label || words.untitled };
+  if (labelled.type !== 'choice' && labelled.type !== 'multi_choice') return labelled;
+  return { ...labelled, options: labelled.options.map((option) => ({ ...option, label: option.label || words.untitledOption })) };
+}
 
 /**
  * The form as employees will see it, drawn by the portal's own inputs and its own rule for which
@@ -39,7 +46,7 @@ export function FormPreview({ fields, serviceName }: { fields: FieldDraft[]; ser
         {shown.map((field) => (
           <FieldInput
             key={uidOf.get(field) ?? field.name}
-            field={{ ...field, label: field.label || words.untitled }}
+            field={readable(field)}
             value={answers[field.name]}
             error={undefined}
             onChange={(value: AnswerValue | undefined) => setAnswers((previous) => ({ ...previous, [field.name]: value }))}
