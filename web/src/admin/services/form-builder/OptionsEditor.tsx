@@ -18,18 +18,18 @@ export function OptionsEditor({ options, error, onChange }: OptionsEditorProps) 
         {words.options}
       </Text>
       {options.map((option, index) => (
-        <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
+        <Group key={index} gap="xs" align="flex-end" wrap="wrap">
           <TextInput
             label={words.optionLabel(index + 1)}
             value={option.label}
             onChange={(event) => onChange(withOptionLabel(options, index, event.currentTarget.value))}
-            style={{ flex: 2 }}
+            style={{ flex: 2, minWidth: 160 }}
           />
           <TextInput
             label={words.optionValue(index + 1)}
             value={option.value}
             onChange={(event) => onChange(options.map((item, at) => (at === index ? { ...item, value: event.currentTarget.value, valueEdited: true } : item)))}
-            style={{ flex: 1 }}
+            style={{ flex: 1, minWidth: 120 }}
           />
           <ActionIcon variant="default" size="lg" aria-label={words.moveOptionUp(index + 1)} disabled={index === 0} onClick={() => onChange(move(options, index, index - 1))}>
             ↑
