@@ -14,7 +14,7 @@ function ClockLine({ clock, now }: { clock: SlaClock; now: Date }) {
       return (
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="sm">{words.running(metric, countdown(state.leftMs), whenWords(state.dueAt, now))}</Text>
-          <Badge variant="light" color="blue" tt="none" ff="monospace" aria-hidden style={{ flexShrink: 0, overflow: "visible" }}>
+          <Badge variant="light" color="blue" tt="none" ff="monospace" aria-hidden style={{ flexShrink: 0, overflow: 'visible' }}>
             {countdown(state.leftMs)}
           </Badge>
         </Group>
@@ -25,7 +25,7 @@ function ClockLine({ clock, now }: { clock: SlaClock; now: Date }) {
           <Text size="sm" c="red.9" fw={600}>
             {words.overdue(metric, countdown(state.overMs), whenWords(state.dueAt, now))}
           </Text>
-          <Badge variant="light" color="red" tt="none" ff="monospace" aria-hidden style={{ flexShrink: 0, overflow: "visible" }}>
+          <Badge variant="light" color="red" tt="none" ff="monospace" aria-hidden style={{ flexShrink: 0, overflow: 'visible' }}>
             {`−${countdown(state.overMs)}`}
           </Badge>
         </Group>
