@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumInstalled, keepScreenshot, launchChromium, seriousAxeViolations } from './browser.ts';
+import { chromiumInstalled, keepScreenshot } from './browser.ts';
+import { expectAccessible, signIn as signInAs, startDemo, type DemoRun } from './journey-support.ts';
 
 // Journey 2 of issue 4: an agent is already on the IT queue in one browser; an employee files
 // "Laptop repair" through the portal in another. The request appears on the agent's queue without
@@ -17,23 +14,16 @@ const REPLY = 'Thanks Chloe, we are on it. Bring the laptop to the IT desk on th
 const NOTE = 'Warranty runs until March: order the battery from the vendor, not from stock.';
 
 describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arrive and answers it', () => {
-  let folder: string;
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+  let demo: DemoRun | undefined;
   let agentContext: BrowserContext;
   let employeeContext: BrowserContext;
   let agent: Page;
   let employee: Page;
-  let password: string;
   let requestKey: string;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
-    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
-    const printed = /shares one password: +(\S+)/.exec(server.output())?.[1];
-    if (!printed) throw new Error(`the first start printed no demo password:\n${server.output()}`);
-    password = printed;
-    browser = await launchChromium();
+    demo = await startDemo();
+    const { browser, server } = demo;
     agentContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     employeeContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     agent = await agentContext.newPage();
@@ -41,28 +31,11 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await killServer(server);
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await demo?.close();
   });
 
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
-  }
-
-  async function signIn(page: Page, email: string, next: string): Promise<void> {
-    await page.goto(next);
-    await page.getByRole('heading', { name: 'Sign in to Hallway' }).waitFor();
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    // The first sign-in asks, once, how the person likes to be thanked; the demo has asked nobody yet.
-    const question = page.getByRole('dialog', { name: 'How would you like to be thanked?' });
-    await question.waitFor();
-    await question.getByLabel('Privately').check();
-    await question.getByRole('button', { name: 'Save my choice' }).click();
-    await question.waitFor({ state: 'detached' });
-  }
+  /** Signs in (the first sign-in's question answered "Privately") and lands on `next`. */
+  const signIn = (page: Page, email: string, next: string) => signInAs(page, email, demo!.password, next);
 
   it('the agent waits on the IT queue while the employee files a laptop repair', async () => {
     await signIn(agent, AGENT, '/desk/it');
