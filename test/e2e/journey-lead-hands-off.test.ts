@@ -56,6 +56,10 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     await lead.getByText('Board', { exact: true }).click();
     await lead.getByRole('region', { name: 'Acknowledged' }).getByTestId(`board-card-${requestKey}`).waitFor();
     await expectAccessible(lead, 'the IT board');
+    // A card moves by its menu (mouse or keyboard alike), to the statuses the lifecycle allows.
+    await lead.getByRole('button', { name: `Move ${requestKey} to…` }).click();
+    await lead.getByRole('menuitem', { name: 'In progress' }).click();
+    await lead.getByRole('region', { name: 'In progress' }).getByTestId(`board-card-${requestKey}`).waitFor();
 
     await lead.getByTestId(`board-card-${requestKey}`).getByRole('link', { name: requestKey }).click();
     await lead.getByRole('heading', { name: `${requestKey}: ${SUBJECT}`, level: 1 }).waitFor();
