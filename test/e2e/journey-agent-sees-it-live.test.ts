@@ -103,6 +103,11 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
       ),
     ]);
     expect(await noteEntry.getByText('Internal', { exact: true }).count()).toBe(1);
+    // A file for the team only, beside the note: the employee will not see it either.
+    const chooser = agent.waitForEvent('filechooser');
+    await agent.getByRole('button', { name: 'Attach a file for the team only' }).click();
+    await (await chooser).setFiles({ name: 'battery-diagnostics.txt', mimeType: 'text/plain', buffer: Buffer.from('cycle count 1211, capacity 61%') });
+    await agent.getByRole('link', { name: 'Download battery-diagnostics.txt' }).waitFor();
     await expectAccessible(agent, 'the request page on the desk');
     await keepScreenshot(agent, 'journey-2-agent-request');
   });
@@ -112,6 +117,8 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
     await employee.getByRole('heading', { name: `${requestKey}: Laptop or computer problem`, level: 1 }).waitFor();
     await employee.getByText(REPLY).waitFor();
     expect(await employee.getByText(NOTE).count()).toBe(0);
+    await employee.getByRole('heading', { name: 'Files' }).waitFor();
+    expect(await employee.getByText('battery-diagnostics.txt').count()).toBe(0);
     expect(await employee.content()).not.toContain('order the battery from the vendor');
     await expectAccessible(employee, 'the employee’s request page');
     await keepScreenshot(employee, 'journey-2-employee-request');

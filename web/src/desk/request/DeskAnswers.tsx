@@ -1,13 +1,8 @@
-import { Skeleton, Stack, Text, Title } from '@mantine/core';
-import { usePerson, useRequestAnswers } from '../../api/queries.ts';
+import { Skeleton, Stack, Title } from '@mantine/core';
+import { useRequestAnswers } from '../../api/queries.ts';
+import { AnswerList } from '../../components/AnswerList.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
-
-function PersonName({ id }: { id: string }) {
-  const person = usePerson(id);
-  if (person.isPending) return <Skeleton height={16} width={160} />;
-  return <>{person.data ? `${person.data.name} (${person.data.email})` : id}</>;
-}
 
 /** The requester's answers on the service's form, as filed. */
 export function DeskAnswers({ requestKey }: { requestKey: string }) {
@@ -20,18 +15,7 @@ export function DeskAnswers({ requestKey }: { requestKey: string }) {
       <Title order={2} size="h4" id="answers-title">
         {en.desk.request.answers}
       </Title>
-      <Stack gap={6} component="dl" m={0}>
-        {answers.data.answers.map((answer) => (
-          <div key={answer.name}>
-            <Text component="dt" size="xs" c="dimmed">
-              {answer.label}
-            </Text>
-            <Text component="dd" m={0} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {answer.type === 'person' ? <PersonName id={answer.text} /> : answer.text}
-            </Text>
-          </div>
-        ))}
-      </Stack>
+      <AnswerList answers={answers.data.answers} />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import { DeskAnswers } from './DeskAnswers.tsx';
 import { DeskTimeline } from './DeskTimeline.tsx';
 import { HandOffModal } from './HandOffModal.tsx';
 import { LinkedRequests } from './LinkedRequests.tsx';
+import { RequestFiles } from '../../attachments/RequestFiles.tsx';
 import { RequestActions } from './RequestActions.tsx';
 import { SlaClocks } from './SlaClocks.tsx';
 import type { Names } from './timeline-words.ts';
@@ -152,6 +153,7 @@ export function DeskRequestPage() {
                 {isAgentHere && <Checklist requestKey={key} canTick={isAgentHere} />}
                 <ApprovalsPanel requestKey={key} />
                 <LinkedRequests requestKey={key} parent={request.data.parent} />
+                <RequestFiles requestKey={key} canAttachInternal={isAgentHere} canAttach={request.data.status !== 'closed'} />
               </Stack>
             </Grid.Col>
           </Grid>

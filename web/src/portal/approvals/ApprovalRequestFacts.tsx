@@ -2,7 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import type { Approval } from '../../api/types.ts';
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
-import { AnswerList } from '../requests/AnswerList.tsx';
+import { AnswerList } from '../../components/AnswerList.tsx';
 
 /** What an approver decides on: the request, who asks and when, and (while theirs to decide) the answers. */
 export function ApprovalRequestFacts({ approval, headingId }: { approval: Approval; headingId: string }) {

@@ -2,7 +2,7 @@ import { Skeleton, Stack, Title } from '@mantine/core';
 import { useRequestAnswers } from '../../api/queries.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
-import { AnswerList } from './AnswerList.tsx';
+import { AnswerList } from '../../components/AnswerList.tsx';
 
 /** What the requester answered on the service's form, as the form read when they filed it. */
 export function RequestAnswers({ requestKey }: { requestKey: string }) {

@@ -1,7 +1,7 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
-import { usePerson } from '../../api/queries.ts';
-import type { DisplayedAnswer } from '../../api/types.ts';
-import { AttachmentLink } from '../../attachments/AttachmentLink.tsx';
+import { usePerson } from '../api/queries.ts';
+import type { DisplayedAnswer } from '../api/types.ts';
+import { AttachmentLink } from '../attachments/AttachmentLink.tsx';
 
 function PersonName({ id }: { id: string }) {
   const person = usePerson(id);
