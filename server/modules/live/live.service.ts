@@ -95,6 +95,8 @@ export class LiveHub {
   }
 
   #announce(detail: string | undefined): void {
+    // Every commit that touches a timeline lands here: with nobody listening, not even a parse.
+    if (this.#streams.size === 0) return;
     // Without a detail, the signals were lost or resumed: onLiveChange above handles that.
     const announcement = parseRequestAnnouncement(detail);
     if (detail !== undefined && !announcement) this.options.log?.warn('live: a request announcement was malformed and is ignored');
