@@ -7,7 +7,7 @@ import { bearerFor } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { DEMO_HOLIDAY_CALENDAR, englandAndWalesBankHolidays, officeMoveDay } from './demo-calendars.ts';
-import { parseIntakeForm, type IntakeForm } from '../catalog/intake-form.schema.ts';
+import { fieldTypes, parseIntakeForm, type IntakeForm } from '../catalog/intake-form.schema.ts';
 import { workflowDefinitionProblems } from '../workflows/workflow-definition.ts';
 import type { WorkflowStepDefinition } from '../catalog/catalog.tables.ts';
 import { quarterEndWindow } from './demo-catalog.ts';
@@ -199,7 +199,7 @@ describe("the demo organisation's catalog", () => {
       expect(parsed.ok, `${slug}: ${JSON.stringify(parsed.ok ? [] : parsed.problems)}`).toBe(true);
       return form.fields;
     });
-    expect(new Set(fields.map((field) => field.type))).toEqual(new Set(['short_text', 'long_text', 'number', 'date', 'choice', 'multi_choice', 'person']));
+    expect(new Set(fields.map((field) => field.type))).toEqual(new Set(fieldTypes));
     expect(fields.some((field) => field.showWhen)).toBe(true);
     expect(fields.some((field) => field.type === 'date' && field.notBefore && field.notAfter)).toBe(true);
     expect(forms.filter((form) => form.steps > 0).length).toBeGreaterThan(forms.length / 2);
