@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMe, usePersonDetail, useSetRecognition } from '../../api/queries.ts';
 import type { Me, PersonDetail, Recognition } from '../../api/types.ts';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../components/error-message.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { RecognitionChoice } from './RecognitionChoice.tsx';
+import { FactGrid } from '../../components/FactGrid.tsx';
 
 function clockIn(timeZone: string): string | null {
   try {
@@ -39,18 +40,7 @@ function AboutMe({ me, person }: { me: Me; person: PersonDetail }) {
             </Badge>
           )}
         </Group>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" component="dl" m={0}>
-          {facts.map(([term, value]) => (
-            <div key={term}>
-              <Text component="dt" size="xs" c="dimmed">
-                {term}
-              </Text>
-              <Text component="dd" m={0}>
-                {value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <FactGrid facts={facts} />
         <Text size="xs" c="dimmed">
           {en.profile.keptBy}
         </Text>

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useMe, useRequest } from '../../api/queries.ts';
 import type { RequestDetail } from '../../api/types.ts';
@@ -12,6 +12,7 @@ import { RequestAnswers } from './RequestAnswers.tsx';
 import { ResolvedChoice } from './ResolvedChoice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { eventBody, eventTitle } from './timeline-words.ts';
+import { FactGrid } from '../../components/FactGrid.tsx';
 
 function Facts({ request }: { request: RequestDetail }) {
   const facts: [string, string][] = [
@@ -21,18 +22,7 @@ function Facts({ request }: { request: RequestDetail }) {
     [en.request.assignee, request.assignee?.name ?? en.request.nobodyYet],
   ];
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" component="dl" m={0}>
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <Text component="dt" size="xs" c="dimmed">
-            {term}
-          </Text>
-          <Text component="dd" m={0}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
+    <FactGrid facts={facts} />
   );
 }
 
