@@ -20,6 +20,8 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
   let agent: Page;
   let employee: Page;
   let requestKey: string;
+  /** A request already on the IT queue before the employee files theirs. */
+  let otherKey: string;
 
   beforeAll(async () => {
     demo = await startDemo();
@@ -41,6 +43,8 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
     await signIn(agent, AGENT, '/desk/it');
     await agent.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
     await agent.locator('[data-testid^="queue-row-"]').first().waitFor();
+    otherKey = ((await agent.locator('[data-testid^="queue-row-"]').first().getAttribute('data-testid')) ?? '').replace('queue-row-', '');
+    expect(otherKey).toMatch(/^IT-\d+$/);
     await expectAccessible(agent, 'the IT queue');
     // Anything the agent's page loads from here on must come from a push, not a navigation.
     let navigations = 0;
@@ -110,6 +114,20 @@ describe.skipIf(!chromiumInstalled)('journey 2: an agent sees a new request arri
     await agent.getByRole('link', { name: 'Download battery-diagnostics.txt' }).waitFor();
     await expectAccessible(agent, 'the request page on the desk');
     await keepScreenshot(agent, 'journey-2-agent-request');
+  });
+
+  it('a draft on one request does not follow the agent to another', async () => {
+    await agent.getByRole('textbox', { name: 'Internal note' }).fill('Half a thought about the battery');
+    // The way a linked request's link goes there: inside the app, without loading the page again.
+    await agent.evaluate((path) => {
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/desk/requests/${otherKey}`);
+    await agent.getByRole('heading', { name: new RegExp(`^${otherKey}: `), level: 1 }).waitFor();
+    const reply = agent.getByRole('textbox', { name: 'Reply to requester' });
+    await reply.waitFor();
+    expect(await reply.inputValue()).toBe('');
+    expect(await agent.getByText('Half a thought about the battery').count()).toBe(0);
   });
 
   it('the employee reads the reply and not the note', async () => {

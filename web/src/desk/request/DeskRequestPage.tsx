@@ -46,9 +46,17 @@ function Facts({ request }: { request: RequestDetail }) {
   );
 }
 
-/** One request as the team works it: /desk/requests/:key. */
+/**
+ * One request as the team works it: /desk/requests/:key. Keyed by the request, so going from one
+ * request to another (a linked one) starts afresh: a draft, a reply/note switch, an open dialog or
+ * an error of the last request never carries over to the next one.
+ */
 export function DeskRequestPage() {
   const { key = '' } = useParams();
+  return <DeskRequest key={key} requestKey={key} />;
+}
+
+function DeskRequest({ requestKey: key }: { requestKey: string }) {
   const navigate = useNavigate();
   const me = useMe();
   const request = useDeskRequest(key);
