@@ -7,6 +7,7 @@ import { en } from '../../i18n/en.ts';
 import { useAddClosure, useCalendar, useRemoveClosure, useUpdateCalendar } from '../api/calendars.ts';
 import type { CalendarDetail } from '../api/types.ts';
 import { intervalsFromText, weekdayOfInterval, weekdays, weekText } from './weekly-hours.ts';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.calendars;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -38,11 +39,7 @@ function HoursForm({ calendar }: { calendar: CalendarDetail }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {update.isError && (
-          <Alert color="red" role="alert" title={update.error instanceof ApiError && update.error.status === 403 ? en.admin.forbidden : words.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(update.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={update.error} fieldMessages={messages} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={words.name} required value={name} error={shown(messages.name)} onChange={(event) => setName(event.currentTarget.value)} />
           <TextInput label={words.timeZone} description={words.timeZoneHelp} required value={timeZone} error={shown(messages.timeZone)} onChange={(event) => setTimeZone(event.currentTarget.value)} />

@@ -1,8 +1,7 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
 import { useMe } from '../../api/queries.ts';
-import { errorMessage } from '../../components/error-message.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { useCalendars, useCreateCalendar } from '../api/calendars.ts';
@@ -10,6 +9,7 @@ import { useTeams } from '../api/services.ts';
 import type { Team } from '../api/types.ts';
 import { leadsTeams } from '../sections.ts';
 import { CalendarDetailPanel } from './CalendarDetailPanel.tsx';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.calendars;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -34,11 +34,7 @@ function CreateCalendar({ teams, canHolidays, onCreated }: { teams: Team[]; canH
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {create.isError && (
-          <Alert color="red" role="alert" title={create.error instanceof ApiError && create.error.status === 403 ? en.admin.forbidden : words.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(create.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={create.error} fieldMessages={messages} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {canHolidays && (
             <Select

@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
-import { errorMessage } from '../../components/error-message.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { useDirectoryPerson, useSavePerson } from '../api/people.ts';
 import { useTeams } from '../api/services.ts';
 import type { DirectoryPersonDetail } from '../api/types.ts';
 import { PersonSelect } from '../components/PersonSelect.tsx';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.people;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -64,11 +64,7 @@ function PersonForm({ person, onDone }: { person: DirectoryPersonDetail | undefi
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && (
-          <Alert color="red" role="alert" title={save.error instanceof ApiError && save.error.status === 403 ? en.admin.forbidden : words.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(save.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={save.error} fieldMessages={messages} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={words.name} required value={draft.name} error={shown(messages.name)} onChange={(event) => set({ name: event.currentTarget.value })} data-autofocus />
           <TextInput label={words.email} required type="email" value={draft.email} error={shown(messages.email)} onChange={(event) => set({ email: event.currentTarget.value })} />

@@ -8,6 +8,7 @@ import { useAgreements, useDecideAgreement, useProposeAgreement } from '../api/s
 import type { Agreement, Team, TargetsByPriority } from '../api/types.ts';
 import { minutesShort, targetsDraft, targetsFromDraft, targetMetrics } from './targets-draft.ts';
 import { TargetsGrid } from './TargetsGrid.tsx';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.sla;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -92,11 +93,7 @@ function ProposeForm({ teams }: { teams: Team[] }) {
         <Title order={2} size="h4">
           {words.propose}
         </Title>
-        {propose.isError && (
-          <Alert color="red" role="alert" title={propose.error instanceof ApiError && propose.error.status === 403 ? en.admin.forbidden : words.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(propose.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={propose.error} fieldMessages={messages} />
         {propose.isSuccess && (
           <Alert color="green" role="status">
             {words.proposed}

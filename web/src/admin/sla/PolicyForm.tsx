@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
-import { errorMessage } from '../../components/error-message.ts';
 import { en } from '../../i18n/en.ts';
 import { useSavePolicy } from '../api/sla.ts';
 import type { SlaPolicy, Team } from '../api/types.ts';
 import { targetsDraft, targetsFromDraft } from './targets-draft.ts';
 import { TargetsGrid } from './TargetsGrid.tsx';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.sla;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -33,11 +33,7 @@ export function PolicyForm({ policy, teams, onDone }: { policy: SlaPolicy | unde
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && (
-          <Alert color="red" role="alert" title={save.error instanceof ApiError && save.error.status === 403 ? en.admin.forbidden : words.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(save.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={save.error} fieldMessages={messages} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={words.name} required value={name} error={shown(messages.name)} onChange={(event) => setName(event.currentTarget.value)} />
           <Select

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
-import { errorMessage } from '../../components/error-message.ts';
 import { en } from '../../i18n/en.ts';
 import { useSaveTeam } from '../api/people.ts';
 import type { Team, TeamBody } from '../api/types.ts';
 import { slugFromName } from '../services/service-draft.ts';
+import { SaveFailedAlert } from '../components/SaveFailedAlert.tsx';
 
 const words = en.admin.teams;
 const shown = (message: string | undefined) => message && en.form.fieldMessage(message);
@@ -32,11 +32,7 @@ export function TeamForm({ team, onSaved }: { team: Team | undefined; onSaved: (
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && (
-          <Alert color="red" role="alert" title={save.error instanceof ApiError && save.error.status === 403 ? en.admin.forbidden : en.admin.people.notSaved}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(save.error)}</Text>}
-          </Alert>
-        )}
+        <SaveFailedAlert error={save.error} fieldMessages={messages} />
         {save.isSuccess && (
           <Alert color="green" role="status">
             {words.saved}
