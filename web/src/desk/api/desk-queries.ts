@@ -58,12 +58,11 @@ export function useDeskRequest(key: string) {
   });
 }
 
-export function useSteps(key: string, enabled: boolean) {
+export function useSteps(key: string) {
   return useQuery({
     queryKey: deskKeys.steps(key),
     queryFn: ({ signal }) => callApi<{ items: ProcedureStep[] }>(`/requests/${path(key)}/steps`, { signal }),
     select: (data) => data.items,
-    enabled,
   });
 }
 

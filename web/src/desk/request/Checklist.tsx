@@ -4,9 +4,9 @@ import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { useSteps, useTickStep } from '../api/desk-queries.ts';
 
-/** The service's procedure for this request, ticked off step by step by the team's agents. */
-export function Checklist({ requestKey, canTick }: { requestKey: string; canTick: boolean }) {
-  const steps = useSteps(requestKey, true);
+/** The service's procedure for this request, ticked off step by step by the team's agents (the only ones shown it). */
+export function Checklist({ requestKey }: { requestKey: string }) {
+  const steps = useSteps(requestKey);
   const tick = useTickStep();
   const words = en.desk.steps;
   if (steps.isPending) return <Skeleton height={64} />;
@@ -27,7 +27,7 @@ export function Checklist({ requestKey, canTick }: { requestKey: string; canTick
           <Checkbox
             key={step.position}
             checked={step.done}
-            disabled={!canTick || tick.isPending}
+            disabled={tick.isPending}
             onChange={(event) => tick.mutate({ key: requestKey, position: step.position, done: event.currentTarget.checked })}
             label={step.title}
             description={

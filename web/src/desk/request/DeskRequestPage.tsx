@@ -158,7 +158,7 @@ function DeskRequest({ requestKey: key }: { requestKey: string }) {
                   onHandOff={() => setHandOffOpen(true)}
                 />
                 <SlaClocks clocks={request.data.sla} />
-                {isAgentHere && <Checklist requestKey={key} canTick={isAgentHere} />}
+                {isAgentHere && <Checklist requestKey={key} />}
                 <ApprovalsPanel requestKey={key} />
                 <LinkedRequests requestKey={key} parent={request.data.parent} />
                 <RequestFiles requestKey={key} canAttachInternal={isAgentHere} canAttach={request.data.status !== 'closed'} />
