@@ -135,6 +135,11 @@ describe.skipIf(!chromiumInstalled)('journey 1: an employee asks for a laptop re
     // The photo answer is a download link, and the request's files list it.
     await page.getByRole('link', { name: 'Download error-screen.png' }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Download error-screen.png' }).count()).toBe(2);
+    // A file over the limit is refused before any upload, and said aloud (an alert).
+    const tooLarge = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach a file' }).click();
+    await (await tooLarge).setFiles({ name: 'disk-image.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) });
+    await page.getByRole('alert').filter({ hasText: 'Files may be at most 20 MB.' }).waitFor();
     // A file added later lands on the request and its timeline.
     const later = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Attach a file' }).click();
