@@ -141,6 +141,28 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     await keepScreenshot(agent, 'journey-5-handed-off-request');
   });
 
+  it('an administrator going from one team’s queue to another leaves the selection behind', async () => {
+    // The first start prints the administrator's generated password too, above the demo's.
+    const adminPassword = /\bpassword {2,}(\S+)/.exec(demo!.server.output())?.[1];
+    expect(adminPassword).toBeTruthy();
+    const context = await demo!.browser.newContext({ baseURL: demo!.server.url, viewport: { width: 1280, height: 900 } });
+    const admin = await context.newPage();
+    await signInAs(admin, 'admin@hallway.local', adminPassword!, '/desk/it', 'Ask me later');
+    await admin.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
+    await admin.locator('[data-testid^="queue-row-"]').first().getByRole('checkbox').check();
+    const bulkBar = admin.getByRole('region', { name: 'Change the selected requests' });
+    await bulkBar.getByText('1 selected').waitFor();
+    // Another team's queue inside the app, as the team picker goes there, without loading the page again.
+    await admin.evaluate(() => {
+      window.history.pushState(null, '', '/desk/hr');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await admin.getByRole('heading', { name: 'HR queue', level: 1 }).waitFor();
+    await admin.locator('[data-testid^="queue-row-"]').first().waitFor();
+    expect(await bulkBar.count()).toBe(0);
+    await context.close();
+  });
+
   it('keeps a queue of 10,000 requests windowed: the page holds a screenful of rows, not ten thousand', async () => {
     // The list API answers from here with 100 pages of made-up IT requests, as a big team's queue would.
     const total = 10_000;

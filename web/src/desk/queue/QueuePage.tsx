@@ -17,9 +17,17 @@ import { QueueList } from './QueueList.tsx';
 import { deskRequestPath } from '../desk-paths.ts';
 import { ViewLinks } from './ViewLinks.tsx';
 
-/** A team's queue at /desk/:team: views with counts, filters, a windowed list or a board, bulk changes. */
+/**
+ * A team's queue at /desk/:team: views with counts, filters, a windowed list or a board, bulk changes.
+ * Keyed by the team, so switching teams starts afresh: no selection of the last team's requests stays
+ * behind, out of sight, for the next bulk change. (The filters live in the URL and are kept.)
+ */
 export function QueuePage() {
   const { team = '' } = useParams();
+  return <TeamQueue key={team} team={team} />;
+}
+
+function TeamQueue({ team }: { team: string }) {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   // A page that sent the agent here may leave a word, e.g. "Handed off to HR." after a handoff.
