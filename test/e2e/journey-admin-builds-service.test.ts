@@ -178,6 +178,17 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     await csv.fill('email,name,team,role\nzoe.park@lumen.example,Zoe Park,it,employee\nbob.stone@lumen.example,Bob Stone,it,employee\n');
     await admin.getByRole('button', { name: 'Import', exact: true }).click();
     await admin.getByText('Imported: 2 added, 0 updated.').waitFor();
+    // Zoe's card is read once before she joins a team: the team change must not leave it stale.
+    const openZoe = async () => {
+      await admin.getByRole('tab', { name: 'Directory' }).click();
+      await admin.getByLabel('Search people').fill('zoe.park');
+      await admin.getByRole('button', { name: 'Edit Zoe Park' }).click();
+      await admin.getByRole('dialog', { name: 'Edit Zoe Park' }).getByLabel('Name').waitFor();
+    };
+    await openZoe();
+    expect(await admin.getByRole('dialog').getByText(/^Works for:/).count()).toBe(0);
+    await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
 
     await openSection('Teams');
     await admin.getByRole('link', { name: 'IT', exact: true }).click();
@@ -189,6 +200,12 @@ describe.skipIf(!chromiumInstalled)('journey 4: an admin builds a service with a
     await zoeRole.waitFor();
     expect(await zoeRole.inputValue()).toBe('Agent');
     await expectAccessible(admin, 'a team with its members');
+    await openSection('People');
+    await openZoe();
+    await admin.getByRole('dialog').getByText('Works for: IT (Agent)').waitFor();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await openSection('Teams');
+    await admin.getByRole('link', { name: 'IT', exact: true }).click();
     await admin.getByRole('button', { name: 'Take Zoe Park off the team' }).click();
     await zoeRole.waitFor({ state: 'detached' });
 

@@ -80,8 +80,9 @@ export function useSetMembership(slug: string) {
   return useMutation({
     mutationFn: ({ personId, role }: { personId: string; role: 'agent' | 'lead' }) =>
       callApi<unknown>(`/teams/${path(slug)}/members/${path(personId)}`, { method: 'PUT', body: { role } }),
+    // A person's card lists their teams, so it is read again too.
     onSettled: async () => {
-      await client.invalidateQueries({ queryKey: adminKeys.team(slug) });
+      await Promise.all([client.invalidateQueries({ queryKey: adminKeys.team(slug) }), client.invalidateQueries({ queryKey: ['admin', 'people'] })]);
     },
   });
 }
@@ -90,8 +91,9 @@ export function useRemoveMember(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (personId: string) => callApiNoContent(`/teams/${path(slug)}/members/${path(personId)}`, { method: 'DELETE' }),
+    // A person's card lists their teams, so it is read again too.
     onSettled: async () => {
-      await client.invalidateQueries({ queryKey: adminKeys.team(slug) });
+      await Promise.all([client.invalidateQueries({ queryKey: adminKeys.team(slug) }), client.invalidateQueries({ queryKey: ['admin', 'people'] })]);
     },
   });
 }
