@@ -75,6 +75,12 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     await dialog.getByRole('button', { name: 'Hand off' }).click();
     await dialog.getByText('Pick a team').waitFor();
     await dialog.getByText('Say why, for the other team').waitFor();
+    // The page's shortcuts stay out of the dialog: "a" on its button does not assign the request behind it.
+    const changes: string[] = [];
+    lead.on('request', (sent) => {
+      if (sent.method() === 'PATCH' && sent.url().endsWith(`/requests/${requestKey}`)) changes.push(sent.postData() ?? '');
+    });
+    await lead.keyboard.press('a');
 
     await dialog.getByRole('combobox', { name: /^Team/ }).click();
     await lead.getByRole('option', { name: 'Facilities' }).click();
@@ -85,6 +91,8 @@ describe.skipIf(!chromiumInstalled)('journey 5: a lead hands a request off to an
     // Back on IT's queue: the request has left it.
     await lead.getByTestId('queue-notice').getByText('Handed off to Facilities.').waitFor();
     await lead.getByRole('heading', { name: 'IT queue', level: 1 }).waitFor();
+    expect(changes).toHaveLength(1);
+    expect(JSON.parse(changes[0]!)).toMatchObject({ team: 'facilities' });
   });
 
   it('works the rest of the queue from the keyboard and in bulk, with a report per request', async () => {

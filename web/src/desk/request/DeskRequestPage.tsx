@@ -9,6 +9,7 @@ import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { useChangeRequest, useDeskRequest, useTeam, useTeams } from '../api/desk-queries.ts';
 import { DeskStatusBadge, PriorityBadge } from '../DeskBadges.tsx';
+import { inDialog } from '../hotkey-target.ts';
 import { ShortcutsButton, ShortcutsModal } from '../ShortcutsModal.tsx';
 import { ApprovalsPanel } from './ApprovalsPanel.tsx';
 import { Checklist } from './Checklist.tsx';
@@ -85,12 +86,16 @@ function DeskRequest({ requestKey: key }: { requestKey: string }) {
     // After React has drawn the box for the new mode.
     window.setTimeout(() => textarea.current?.focus(), 0);
   };
+  // Not from inside a dialog (e.g. on the handoff's buttons): "a" there must not assign the request behind it.
+  const outsideDialogs = (act: () => void) => (event: KeyboardEvent) => {
+    if (!inDialog(event)) act();
+  };
   useHotkeys([
-    ['r', () => write('public')],
-    ['n', () => write('internal')],
-    ['a', () => request.data && me.data && isAgentHere && change.mutate({ key, version: request.data.version, assigneeId: me.data.id })],
-    ['h', () => isAgentHere && setHandOffOpen(true)],
-    ['shift+?', () => setShortcutsOpen(true)],
+    ['r', outsideDialogs(() => write('public'))],
+    ['n', outsideDialogs(() => write('internal'))],
+    ['a', outsideDialogs(() => request.data && me.data && isAgentHere && change.mutate({ key, version: request.data.version, assigneeId: me.data.id }))],
+    ['h', outsideDialogs(() => isAgentHere && setHandOffOpen(true))],
+    ['shift+?', outsideDialogs(() => setShortcutsOpen(true))],
   ]);
 
   const back = teamSlug ?? me.data?.memberships[0]?.team.slug;
