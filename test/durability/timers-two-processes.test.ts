@@ -62,9 +62,13 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('timers shared by two process
     const firedBy = (firings: typeof beforeKill, server: ServerProcess) => firings.filter((f) => f.firedBy === firedByOf(server)).length;
     expect(firedBy(beforeKill, victim!)).toBeGreaterThan(0);
     expect(firedBy(beforeKill, survivor!)).toBeGreaterThan(0);
-    // After the kill the survivor fired everything that was left.
+    // After the kill the survivor fired everything that was left. The victim may have committed a
+    // few more firings between the snapshot above and the signal (timers come due every ~12 ms), so
+    // those are counted from the final list rather than assumed to be none.
     expect(firedBy(firings, victim!) + firedBy(firings, survivor!)).toBe(TIMERS);
-    expect(firedBy(firings, survivor!) - firedBy(beforeKill, survivor!)).toBe(TIMERS - beforeKill.length);
+    const victimAfterSnapshot = firedBy(firings, victim!) - firedBy(beforeKill, victim!);
+    expect(victimAfterSnapshot).toBeLessThanOrEqual(10);
+    expect(firedBy(firings, survivor!) - firedBy(beforeKill, survivor!)).toBe(TIMERS - beforeKill.length - victimAfterSnapshot);
 
     const lags = firings.map(({ lagMs }) => lagMs).sort((a, b) => a - b);
     console.log(
