@@ -6,26 +6,8 @@ import type { PersonRef, Priority, RequestDetail, RequestStatus, RequestSummary,
 /** A request in a queue: the list item, whose dueAt/warnAt are its running clocks' earliest (null when none runs). */
 export type QueueRequest = RequestSummary;
 
-export interface QueueCounts {
-  team: string;
-  open: number;
-  mine: number;
-  unassigned: number;
-  breachingSoon: number;
-  waitingOnRequester: number;
-  /** Open and closed alike, by status; a status nobody is in may be missing. */
-  byStatus: Partial<Record<string, number>>;
-}
-
-export interface BulkChange {
-  status?: RequestStatus;
-  priority?: Priority;
-  assigneeId?: string | null;
-}
-
-export type BulkResult =
-  | { key: string; ok: true; version: number }
-  | { key: string; ok: false; status: number; code: string; detail?: string | undefined };
+// Counts and bulk changes are the shared, contract-checked types in api/types.ts.
+export type { BulkChange, BulkResult, QueueCounts } from '../../api/types.ts';
 
 export interface TeamMember {
   person: { id: string; name: string; email: string; title: string | null };

@@ -7,7 +7,7 @@ describe('a bulk change’s report', () => {
       bulkOutcome([
         { key: 'IT-1', ok: true, version: 3 },
         { key: 'IT-2', ok: false, status: 409, code: 'ILLEGAL_TRANSITION', detail: 'a closed request cannot change; open a new one' },
-        { key: 'IT-3', ok: false, status: 404, code: 'REQUEST_NOT_FOUND' },
+        { key: 'IT-3', ok: false, status: 404, code: 'REQUEST_NOT_FOUND', detail: '' },
         { key: 'IT-4', ok: true, version: 8 },
       ]),
     ).toEqual({

@@ -14,7 +14,7 @@ export function bulkOutcome(results: readonly BulkResult[]): BulkOutcome {
   const failed: { key: string; reason: string }[] = [];
   for (const result of results) {
     if (result.ok) changed.push(result.key);
-    else failed.push({ key: result.key, reason: result.detail ?? result.code });
+    else failed.push({ key: result.key, reason: result.detail || result.code });
   }
   return { changed, failed };
 }
