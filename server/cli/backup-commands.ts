@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock } from '../platform/db/data-dir-lock.ts';
+import { pgliteExtensions } from '../platform/db/database.ts';
 import { CliRefusal, EXIT, parseCommandArgs } from './cli-support.ts';
 
 const LOCK_FILE = 'hallway.lock';
@@ -29,7 +30,7 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
   // The lock keeps a server out while we read, so the copy is of a database at rest, not mid-write.
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
     try {
       const tarball = await client.dumpDataDir('gzip');
       // Write beside the target and rename, so a failed backup never leaves a truncated file under its name.
@@ -93,7 +94,7 @@ export async function restoreCommand(config: Config, args: string[]): Promise<nu
 async function loadAndCheck(folder: string, tarball: Buffer): Promise<number | undefined> {
   let client: PGlite | undefined;
   try {
-    client = await PGlite.create({ dataDir: folder, loadDataDir: new Blob([new Uint8Array(tarball)]) });
+    client = await PGlite.create({ dataDir: folder, loadDataDir: new Blob([new Uint8Array(tarball)]), extensions: pgliteExtensions });
     const result = await client.query<{ count: number }>('select count(*)::int as count from people');
     return result.rows[0]?.count;
   } catch {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, fromPool } from '../../server/platform/db/database.ts';
+import { fromPglite, fromPool, pgliteExtensions } from '../../server/platform/db/database.ts';
 import { runMigrations } from '../../server/platform/db/migrate.ts';
 import { testDatabaseKind, testServerUrl } from './test-database-kind.ts';
 
@@ -22,7 +22,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (testDatabaseKind() === 'pglite') {
     const folder = await mkdtemp(path.join(tmpdir(), 'hallway-test-'));
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: pgliteExtensions });
     const database = fromPglite(client);
     await runMigrations(database);
     const dump = await client.dumpDataDir('none');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { fromPglite, fromPool, type Database } from '../../server/platform/db/database.ts';
+import { fromPglite, fromPool, pgliteExtensions, type Database } from '../../server/platform/db/database.ts';
 import { testDatabaseKind, testServerUrl } from './test-database-kind.ts';
 
 /**
@@ -13,7 +13,7 @@ import { testDatabaseKind, testServerUrl } from './test-database-kind.ts';
 export async function createTestDatabase(): Promise<Database> {
   if (testDatabaseKind() === 'pglite') {
     const tarball = await readFile(inject('pgliteTemplatePath'));
-    const client = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+    const client = await PGlite.create({ loadDataDir: new Blob([tarball]), extensions: pgliteExtensions });
     return fromPglite(client);
   }
   const pool = new pg.Pool({ connectionString: await createServerDatabaseUrl(), max: 5 });

@@ -4,6 +4,9 @@ import { attachments } from './attachments.tables.ts';
 
 // The only place that writes SQL for attachments. Reads of many rows never select the bytes.
 
+/** An upload no request and no article has claimed yet: its uploader's alone, deleted after a day. */
+const isUnlinked = and(isNull(attachments.requestId), isNull(attachments.articleId));
+
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type AttachmentMeta = Omit<AttachmentRow, 'content'>;
 export type NewAttachmentRow = typeof attachments.$inferInsert;
@@ -11,6 +14,7 @@ export type NewAttachmentRow = typeof attachments.$inferInsert;
 const meta = {
   id: attachments.id,
   requestId: attachments.requestId,
+  articleId: attachments.articleId,
   uploadedBy: attachments.uploadedBy,
   visibility: attachments.visibility,
   fileName: attachments.fileName,
@@ -51,7 +55,7 @@ export async function selectUnlinkedUploads(db: Queryable, uploadedBy: string, i
   return db
     .select(meta)
     .from(attachments)
-    .where(and(inArray(attachments.id, [...ids]), eq(attachments.uploadedBy, uploadedBy), isNull(attachments.requestId)));
+    .where(and(inArray(attachments.id, [...ids]), eq(attachments.uploadedBy, uploadedBy), isUnlinked));
 }
 
 /** Claims unlinked uploads for a request; returns the ids claimed (a concurrent claim wins once). */
@@ -60,7 +64,7 @@ export async function linkUploads(tx: Queryable, uploadedBy: string, ids: readon
   const rows = await tx
     .update(attachments)
     .set({ requestId, linkedAt: at ?? sql`now()` })
-    .where(and(inArray(attachments.id, [...ids]), eq(attachments.uploadedBy, uploadedBy), isNull(attachments.requestId)))
+    .where(and(inArray(attachments.id, [...ids]), eq(attachments.uploadedBy, uploadedBy), isUnlinked))
     .returning({ id: attachments.id });
   return rows.map((row) => row.id);
 }
@@ -68,7 +72,7 @@ export async function linkUploads(tx: Queryable, uploadedBy: string, ids: readon
 export async function deleteUnlinkedUpload(tx: Queryable, id: string): Promise<boolean> {
   const rows = await tx
     .delete(attachments)
-    .where(and(eq(attachments.id, id), isNull(attachments.requestId)))
+    .where(and(eq(attachments.id, id), isUnlinked))
     .returning({ id: attachments.id });
   return rows.length > 0;
 }

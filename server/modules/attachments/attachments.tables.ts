@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { articles } from '../knowledge/knowledge.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { eventVisibilities, serviceRequests } from '../requests/requests.tables.ts';
 
@@ -21,6 +22,8 @@ export const attachments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     requestId: uuid('request_id').references(() => serviceRequests.id, { onDelete: 'cascade' }),
+    /** An image or file in a knowledge-base article: readable by whoever may read the article. */
+    articleId: uuid('article_id').references(() => articles.id, { onDelete: 'cascade' }),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => people.id),
@@ -36,7 +39,11 @@ export const attachments = pgTable(
   },
   (table) => [
     index('attachments_request_idx').on(table.requestId, table.createdAt),
-    index('attachments_unlinked_idx').on(table.uploadedBy, table.createdAt).where(sql`${table.requestId} is null`),
+    index('attachments_unlinked_idx')
+      .on(table.uploadedBy, table.createdAt)
+      .where(sql`${table.requestId} is null and ${table.articleId} is null`),
+    index('attachments_article_idx').on(table.articleId, table.createdAt).where(sql`${table.articleId} is not null`),
+    check('attachments_one_owner', sql`${table.requestId} is null or ${table.articleId} is null`),
     check('attachments_visibility', sql`${table.visibility} in ('public', 'internal')`),
     check('attachments_size', sql`${table.sizeBytes} > 0 and ${table.sizeBytes} = octet_length(${table.content})`),
     check('attachments_file_name', sql`char_length(${table.fileName}) between 1 and 255`),

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -57,6 +58,12 @@ export interface OpenOptions {
   maxConnections?: number;
 }
 
+/**
+ * The PostgreSQL extensions Hallway's migrations create (knowledge search's typo tolerance), which an
+ * embedded database must load on every open: a data folder that holds them does not load them itself.
+ */
+export const pgliteExtensions = { pg_trgm };
+
 /** See bench/README.md: 32MB keeps the embedded server under 400 MB resident under load. */
 export const DEFAULT_EMBEDDED_SHARED_BUFFERS = '32MB';
 
@@ -72,7 +79,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // PGlite's PostgreSQL keeps its buffer cache inside the process: a smaller one keeps Hallway
     // under its memory target, and the operating system still caches the data files behind it.
     const sharedBuffers = target.sharedBuffers ?? DEFAULT_EMBEDDED_SHARED_BUFFERS;
-    const client = await PGlite.create(target.dataDir, { postgresqlconf: [`shared_buffers = ${sharedBuffers}`] });
+    const client = await PGlite.create(target.dataDir, {
+      extensions: pgliteExtensions,
+      postgresqlconf: [`shared_buffers = ${sharedBuffers}`],
+    });
     return fromPglite(client, lock);
   } catch (error) {
     await lock?.release();

@@ -9,3 +9,4 @@ export * from '../../modules/sla/sla.tables.ts';
 export * from '../../modules/workflows/workflows.tables.ts';
 export * from '../jobs/timers.tables.ts';
 export * from '../../modules/attachments/attachments.tables.ts';
+export * from '../../modules/knowledge/knowledge.tables.ts';

@@ -1,0 +1,1 @@
+-- Reserved for the live-hints change (decision 0014): filled in before this session stops.
