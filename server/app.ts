@@ -18,9 +18,12 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { articleRoutes } from './modules/knowledge/articles.routes.ts';
+import { deflectionRoutes } from './modules/knowledge/deflection.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { workflowRoutes } from './modules/workflows/workflows.routes.ts';
 
@@ -103,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(workflowRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(liveRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(attachmentRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(articleRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(deflectionRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(searchRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
 }
