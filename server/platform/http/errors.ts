@@ -42,6 +42,10 @@ export const errorCatalog = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
   IMPORT_HAS_ERRORS: { status: 422, title: 'The file has rows with errors; nothing was imported' },
   ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment' },
+  ARTICLE_NOT_FOUND: { status: 404, title: 'No such article' },
+  ARTICLE_SLUG_TAKEN: { status: 409, title: 'Another article already has this slug' },
+  ILLEGAL_ARTICLE_TRANSITION: { status: 409, title: 'The article cannot move to that status' },
+  REQUEST_NOT_RESOLVED: { status: 409, title: 'Only a resolved or closed request can become an article' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
