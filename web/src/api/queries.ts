@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, callApiNoContent, queryString, setCsrfToken } from './client.ts';
+import type { KnowledgeOnFiling } from '../knowledge/api/types.ts';
 import { ApiError } from './problem.ts';
 import type {
   AnswerValue,
@@ -201,14 +202,18 @@ export function useRequestAnswers(key: string) {
 export interface FileRequestInput {
   slug: string;
   answers: Record<string, AnswerValue>;
+  /** The request's title; the API names it after the service when left out. */
+  subject?: string | undefined;
+  /** The help articles shown and opened before filing, and the search that led here (issue 5's deflection report). */
+  knowledge?: KnowledgeOnFiling | undefined;
   idempotencyKey: string;
 }
 
 export function useFileRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ slug, answers, idempotencyKey }: FileRequestInput) =>
-      callApi<RequestSummary>(`/services/${path(slug)}/requests`, { method: 'POST', body: { answers }, idempotencyKey }),
+    mutationFn: ({ slug, answers, subject, knowledge, idempotencyKey }: FileRequestInput) =>
+      callApi<RequestSummary>(`/services/${path(slug)}/requests`, { method: 'POST', body: { answers, subject, knowledge }, idempotencyKey }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: queryKeys.myRequests });
     },

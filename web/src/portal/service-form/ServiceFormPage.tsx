@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, fieldMessages, unplacedProblems } from '../../api/problem.ts';
@@ -7,44 +7,76 @@ import type { AnswerValue, Service } from '../../api/types.ts';
 import { errorMessage } from '../../components/error-message.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
+import { knowledge } from '../../i18n/en-knowledge.ts';
+import type { KnowledgeOnFiling } from '../../knowledge/api/types.ts';
+import { IntakeKnowledgePanel } from '../../knowledge/intake/IntakeKnowledgePanel.tsx';
 import { TeamHours } from '../catalog/TeamHours.tsx';
 import { WaitSummary } from '../catalog/WaitSummary.tsx';
 import { FieldInput, fieldInputId } from './FieldInput.tsx';
 import { answersToSend, visibleFields, type Draft } from './visible-fields.ts';
 
 const ANSWERS = 'body.answers.';
+const SUBJECT = 'body.subject';
+const SUBJECT_INPUT = 'field-subject';
 
-function ServiceForm({ service }: { service: Service }) {
+interface ServiceFormProps {
+  service: Service;
+  subject: string;
+  onSubjectChange(subject: string): void;
+  /** What the employee was shown and opened of the help articles, for the filing to report. */
+  knowledgeForFiling(): KnowledgeOnFiling | undefined;
+}
+
+function ServiceForm({ service, subject, onSubjectChange, knowledgeForFiling }: ServiceFormProps) {
   const navigate = useNavigate();
   const fileRequest = useFileRequest();
   const [draft, setDraft] = useState<Draft>({});
   // One key per set of answers: a retry of the same answers (a lost reply) cannot file a twin,
-  // and changed answers are a new request to the API, so they get a new key.
+  // and changed answers are a new request to the API, so they get a new key. The articles shown
+  // are frozen with the key, so a retry sends the very same body even if more were shown since.
   const idempotencyKey = useRef<string | null>(null);
+  const knowledgeSent = useRef<KnowledgeOnFiling | undefined>(undefined);
   const fields = service.form.fields;
   const shown = visibleFields(fields, draft);
 
   const problem = fileRequest.error instanceof ApiError ? fileRequest.error.problem : null;
   const messages = problem ? fieldMessages(problem, ANSWERS) : {};
-  const elsewhere = problem ? unplacedProblems(problem, ANSWERS, shown.map((field) => field.name)) : [];
+  const subjectMessage = problem?.errors?.find((item) => item.field === SUBJECT)?.reason;
+  const elsewhere = problem ? unplacedProblems(problem, ANSWERS, shown.map((field) => field.name)).filter((item) => item.field !== SUBJECT) : [];
+  const placedCount = Object.keys(messages).length + (subjectMessage ? 1 : 0);
 
   const setAnswer = (name: string, value: AnswerValue | undefined) => {
     idempotencyKey.current = null;
     setDraft((previous) => ({ ...previous, [name]: value }));
   };
+  const setSubject = (value: string) => {
+    idempotencyKey.current = null;
+    onSubjectChange(value);
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    idempotencyKey.current ??= crypto.randomUUID();
+    if (idempotencyKey.current === null) {
+      idempotencyKey.current = crypto.randomUUID();
+      knowledgeSent.current = knowledgeForFiling();
+    }
     fileRequest.mutate(
-      { slug: service.slug, answers: answersToSend(fields, draft), idempotencyKey: idempotencyKey.current },
+      {
+        slug: service.slug,
+        answers: answersToSend(fields, draft),
+        subject: subject.trim() || undefined,
+        knowledge: knowledgeSent.current,
+        idempotencyKey: idempotencyKey.current,
+      },
       {
         onSuccess: (request) => void navigate(`/requests/${encodeURIComponent(request.key)}/sent`),
         onError: (error) => {
           // Keyboard and screen-reader users land on the first answer to fix.
           if (!(error instanceof ApiError)) return;
+          const subjectWrong = error.problem.errors?.some((item) => item.field === SUBJECT);
           const first = shown.find((field) => fieldMessages(error.problem, ANSWERS)[field.name]);
-          if (first) requestAnimationFrame(() => document.getElementById(fieldInputId(first.name))?.focus());
+          const target = subjectWrong ? SUBJECT_INPUT : first && fieldInputId(first.name);
+          if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
         },
       },
     );
@@ -54,8 +86,8 @@ function ServiceForm({ service }: { service: Service }) {
     <form onSubmit={onSubmit} noValidate aria-describedby={fileRequest.isError ? 'form-problems' : undefined}>
       <Stack gap="md">
         {fileRequest.isError && (
-          <Alert id="form-problems" color="red" role="alert" title={Object.keys(messages).length > 0 ? en.form.fixProblems : en.form.failed}>
-            {Object.keys(messages).length === 0 && <Text size="sm">{errorMessage(fileRequest.error)}</Text>}
+          <Alert id="form-problems" color="red" role="alert" title={placedCount > 0 ? en.form.fixProblems : en.form.failed}>
+            {placedCount === 0 && <Text size="sm">{errorMessage(fileRequest.error)}</Text>}
             {elsewhere.length > 0 && (
               <List size="sm">
                 {elsewhere.map((item) => (
@@ -65,6 +97,15 @@ function ServiceForm({ service }: { service: Service }) {
             )}
           </Alert>
         )}
+        <TextInput
+          id={SUBJECT_INPUT}
+          label={knowledge.intake.subjectLabel}
+          description={knowledge.intake.subjectHint}
+          value={subject}
+          maxLength={300}
+          error={subjectMessage && en.form.fieldMessage(subjectMessage)}
+          onChange={(event) => setSubject(event.currentTarget.value)}
+        />
         {fields.length === 0 && <Text>{en.form.noFields}</Text>}
         {shown.map((field) => (
           <FieldInput
@@ -85,12 +126,26 @@ function ServiceForm({ service }: { service: Service }) {
   );
 }
 
+/** The form, with the help articles that may answer it beside it; "This solved it" replaces both. */
+function ServiceIntake({ service }: { service: Service }) {
+  const [subject, setSubject] = useState('');
+  return (
+    <IntakeKnowledgePanel serviceId={service.id} subject={subject}>
+      {(forFiling) => (
+        <Paper withBorder p="lg" radius="md">
+          <ServiceForm service={service} subject={subject} onSubjectChange={setSubject} knowledgeForFiling={forFiling} />
+        </Paper>
+      )}
+    </IntakeKnowledgePanel>
+  );
+}
+
 /** A service's page: what it is, who handles it and how fast, and its form. */
 export function ServiceFormPage() {
   const { slug = '' } = useParams();
   const service = useService(slug);
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg" maw={1100}>
       <Breadcrumbs>
         <Anchor component={Link} to="/">
           {en.nav.catalog}
@@ -101,7 +156,7 @@ export function ServiceFormPage() {
       {service.isError && <ErrorState error={service.error} onRetry={() => void service.refetch()} />}
       {service.isSuccess && (
         <>
-          <Stack gap="xs">
+          <Stack gap="xs" maw={720}>
             <Title order={1}>{service.data.name}</Title>
             {service.data.description && <Text>{service.data.description}</Text>}
             <Text size="sm" c="dimmed">
@@ -115,9 +170,7 @@ export function ServiceFormPage() {
               </Text>
             )}
           </Stack>
-          <Paper withBorder p="lg" radius="md">
-            <ServiceForm service={service.data} />
-          </Paper>
+          <ServiceIntake key={service.data.id} service={service.data} />
         </>
       )}
     </Stack>
