@@ -24,7 +24,12 @@ const TABLES: Record<string, string> = {
   request_sla_clocks: 'select * from request_sla_clocks',
   request_workflow_steps: 'select * from request_workflow_steps',
   timers: 'select * from timers',
-  attachments: 'select id, request_id, uploaded_by, visibility, file_name, content_type, size_bytes, sha256, created_at, linked_at from attachments',
+  attachments: 'select id, request_id, article_id, uploaded_by, visibility, file_name, content_type, size_bytes, sha256, created_at, linked_at from attachments',
+  articles: 'select id, team_id, slug, title, body, body_html, status, visibility, category, tags, keywords, owner_id, review_by, version, source_request_id, created_by, created_at, updated_at, published_at, archived_at from articles',
+  article_versions: 'select * from article_versions',
+  article_stats: 'select * from article_stats',
+  article_feedback: 'select * from article_feedback',
+  request_articles: 'select * from request_articles',
 };
 
 /**
