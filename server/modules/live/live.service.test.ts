@@ -7,11 +7,11 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { findActorByApiToken } from '../../platform/auth/credentials.store.ts';
 import { hashSecret } from '../../platform/auth/secrets.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { CHANGE_CHANNEL } from '../../platform/events/change-signals.ts';
 import { LiveHub } from './live.service.ts';
 import { condition } from './live.test-support.ts';
 
 // The hub on its own, fed by real notifications of this run's database, writing to a sink in memory.
+const POLL_MS = 10;
 let database: Database;
 let hub: LiveHub;
 let agent: Actor;
@@ -19,7 +19,7 @@ let teamId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  hub = new LiveHub(database, { heartbeatMs: 50 });
+  hub = new LiveHub(database, { heartbeatMs: 50, pollMs: POLL_MS });
   teamId = (await buildTeam(database)).id;
   const person = await buildPerson(database, { agentOf: [teamId] });
   const token = (await bearerFor(database, person.id)).authorization.slice('Bearer '.length);
@@ -37,25 +37,42 @@ function sink() {
   let ended = false;
   return { written, isEnded: () => ended, sink: { write: (chunk: string) => void written.push(chunk), end: () => void (ended = true) } };
 }
-const announce = (detail: string) => database.rows(sql`select pg_notify(${CHANGE_CHANNEL}, ${`request ${detail}`})`);
-const announcement = (last: number) =>
-  JSON.stringify({ id: randomUUID(), key: `IT-${last}`, teamId, requesterId: randomUUID(), assigneeId: null, confidential: false, internal: false, fromTeamId: null, last });
+async function fileInTeam(subject: string, events = 1): Promise<{ id: string; key: string }> {
+  const [filed] = await database.rows<{ id: string; key: string }>(sql`
+    insert into requests (key, team_id, number, subject, description, requester_id)
+    values (${`LIVE-${subject.length}-${randomUUID().slice(0, 6)}`}, ${teamId}, 1, ${subject}, '', ${agent.personId}) returning id, key`);
+  await database.rows(sql`insert into request_events (request_id, kind) select ${filed!.id}, 'commented' from generate_series(1, ${events})`);
+  return filed!;
+}
+const hintsIn = (written: string[]) => written.filter((chunk) => chunk.startsWith('event: request'));
 
 describe('the live hub', () => {
-  it('tells a stream of an announcement once, however often it is heard, and ignores a malformed one', async () => {
+  it('tells a stream of each request that moved once, and reads nothing once no stream is open', async () => {
+    // Created in beforeAll, with no stream until now: it has not read once.
+    expect(hub.polling).toEqual({ running: false, reads: 0 });
     const stream = sink();
     const close = hub.open(agent, stream.sink);
-    await announce(announcement(101));
-    await announce(announcement(101));
-    await announce('{"key":"IT-1"');
-    await announce(announcement(102));
-    await condition(() => stream.written.some((chunk) => chunk.includes('IT-102')));
-    expect(stream.written.filter((chunk) => chunk.startsWith('event: request'))).toEqual([
-      'event: request\ndata: {"key":"IT-101","last":101}\n\n',
-      'event: request\ndata: {"key":"IT-102","last":102}\n\n',
+    await condition(() => hub.polling.reads >= 2);
+    const first = await fileInTeam('Screen flickers');
+    await condition(() => hintsIn(stream.written).length === 1);
+    // Later reads see the same rows again until the cursor passes them: still one hint.
+    const readsThen = hub.polling.reads;
+    await condition(() => hub.polling.reads >= readsThen + 3);
+    const second = await fileInTeam('Keyboard missing keys', 2);
+    await condition(() => hintsIn(stream.written).length >= 2);
+    const lastOf = async (id: string) =>
+      (await database.rows<{ last: number }>(sql`select max(id)::int as last from request_events where request_id = ${id}`))[0]!.last;
+    expect(hintsIn(stream.written)).toEqual([
+      `event: request\ndata: {"key":"${first.key}","last":${await lastOf(first.id)}}\n\n`,
+      `event: request\ndata: {"key":"${second.key}","last":${await lastOf(second.id)}}\n\n`,
     ]);
     close();
     expect(hub.size).toBe(0);
+    expect(hub.polling.running).toBe(false);
+    // The timer is gone; a read already under way may still finish, and then nothing follows it.
+    const stoppedAt = hub.polling.reads;
+    await new Promise((resolve) => setTimeout(resolve, 20 * POLL_MS));
+    expect(hub.polling.reads).toBeLessThanOrEqual(stoppedAt + 1);
   });
 
   it('keeps a quiet stream open with comment lines', async () => {

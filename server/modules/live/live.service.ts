@@ -3,8 +3,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { ChangeSignals } from '../../platform/events/change-signals.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { currentGrants, type CurrentGrant } from './live.store.ts';
-import { RecentlySeen } from './recently-seen.ts';
-import { mayHear, parseRequestAnnouncement } from './request-announcement.ts';
+import { RequestEventPoller } from './live.poller.ts';
+import { mayHear, type RequestAnnouncement } from './request-announcement.ts';
 
 /** Where a stream's text goes (an HTTP response in live.routes.ts). */
 export interface StreamSink {
@@ -19,11 +19,11 @@ export interface LiveHubOptions {
   heartbeatMs?: number;
   /** Credential changes come in bursts (an import, a team's members): one check for a burst. */
   recheckDelayMs?: number;
+  /** How often the timeline is read while a stream is open: the delay of a hint (live.poller.ts). */
+  pollMs?: number;
   log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
-/** Announcements to remember for dropping the copy heard twice (see recently-seen.ts). */
-const REMEMBERED_ANNOUNCEMENTS = 1_024;
 const RESYNC = 'event: resync\ndata: {}\n\n';
 const HEARTBEAT = ': keep-alive\n\n';
 
@@ -40,7 +40,7 @@ interface Stream {
  */
 export class LiveHub {
   readonly #streams = new Set<Stream>();
-  readonly #seen = new RecentlySeen<number>(REMEMBERED_ANNOUNCEMENTS);
+  readonly #poller: RequestEventPoller;
   readonly #stopListening: Array<() => void>;
   readonly #heartbeatMs: number;
   readonly #recheckDelayMs: number;
@@ -56,9 +56,9 @@ export class LiveHub {
   ) {
     this.#heartbeatMs = options.heartbeatMs ?? 25_000;
     this.#recheckDelayMs = options.recheckDelayMs ?? 50;
+    this.#poller = new RequestEventPoller(database.db, (moved) => this.#announce(moved), { intervalMs: options.pollMs, log: options.log });
     const changes: ChangeSignals = database.changes;
     this.#stopListening = [
-      changes.subscribe('request', (detail) => this.#announce(detail)),
       changes.subscribe('credentials', () => this.#scheduleRecheck()),
       changes.onLiveChange((live) => {
         if (!live) return;
@@ -74,6 +74,11 @@ export class LiveHub {
     return this.#streams.size;
   }
 
+  /** Whether the timeline is being read (only while a stream is open), and how many reads so far. */
+  get polling(): { running: boolean; reads: number } {
+    return { running: this.#poller.running, reads: this.#poller.reads };
+  }
+
   /** Adds a stream; the returned function removes it (call it when the client goes away). */
   open(actor: StreamActor, sink: StreamSink): () => void {
     if (this.#closed) {
@@ -82,6 +87,8 @@ export class LiveHub {
     }
     const stream: Stream = { actor, sink };
     this.#streams.add(stream);
+    // Nobody listening, nothing read: the first stream starts the reads from now.
+    if (!this.#poller.running) this.#poller.start();
     this.#heartbeat ??= setInterval(() => this.#beat(), this.#heartbeatMs).unref();
     return () => this.#remove(stream);
   }
@@ -91,18 +98,15 @@ export class LiveHub {
     this.#closed = true;
     for (const stop of this.#stopListening) stop();
     clearTimeout(this.#recheckTimer);
+    this.#poller.stop();
     for (const stream of [...this.#streams]) this.#end(stream);
   }
 
-  #announce(detail: string | undefined): void {
-    // Every commit that touches a timeline lands here: with nobody listening, not even a parse.
-    if (this.#streams.size === 0) return;
-    // Without a detail, the signals were lost or resumed: onLiveChange above handles that.
-    const announcement = parseRequestAnnouncement(detail);
-    if (detail !== undefined && !announcement) this.options.log?.warn('live: a request announcement was malformed and is ignored');
-    if (!announcement || !this.#seen.firstTime(announcement.last)) return;
-    const event = `event: request\ndata: ${JSON.stringify({ key: announcement.key, last: announcement.last })}\n\n`;
-    for (const stream of this.#streams) if (mayHear(stream.actor, announcement)) stream.sink.write(event);
+  #announce(moved: RequestAnnouncement[]): void {
+    for (const announcement of moved) {
+      const event = `event: request\ndata: ${JSON.stringify({ key: announcement.key, last: announcement.last })}\n\n`;
+      for (const stream of this.#streams) if (mayHear(stream.actor, announcement)) stream.sink.write(event);
+    }
   }
 
   #broadcast(chunk: string): void {
@@ -159,6 +163,7 @@ export class LiveHub {
     if (this.#streams.size === 0) {
       clearInterval(this.#heartbeat);
       this.#heartbeat = undefined;
+      this.#poller.stop();
     }
   }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canView, type RequestActor } from '../requests/requests.policy.ts';
 import { requestStatuses } from '../requests/requests.tables.ts';
-import { mayHear, parseRequestAnnouncement, type RequestAnnouncement } from './request-announcement.ts';
+import type { PolledEvent } from './moved-requests.store.ts';
+import { announcementsOf, mayHear, type RequestAnnouncement } from './request-announcement.ts';
 
 const it_ = randomUUID();
 const hr = randomUUID();
@@ -68,21 +69,31 @@ describe('who hears that a request moved', () => {
   });
 });
 
-describe('reading an announcement', () => {
-  it('reads what the trigger sends', () => {
-    const sent = announcement({ fromTeamId: hr });
-    expect(parseRequestAnnouncement(JSON.stringify(sent))).toEqual(sent);
-    // Any uuid PostgreSQL stores, not only random (version 4) ones: imported ids need not be.
-    const imported = announcement({ requesterId: '00000000-0000-0000-0000-000000000001' });
-    expect(parseRequestAnnouncement(JSON.stringify(imported))).toEqual(imported);
+describe('one announcement per request for what a read found', () => {
+  const event = (eventId: number, overrides: Partial<PolledEvent> = {}): PolledEvent => ({
+    eventId,
+    tx: 1n,
+    requestId: 'r1',
+    key: 'IT-42',
+    teamId: it_,
+    requesterId: requester,
+    assigneeId: null,
+    confidential: false,
+    internal: false,
+    fromTeamId: null,
+    ...overrides,
   });
 
-  it('ignores anything malformed rather than guessing who may hear it', () => {
-    expect(parseRequestAnnouncement(undefined)).toBeUndefined();
-    expect(parseRequestAnnouncement('not json')).toBeUndefined();
-    expect(parseRequestAnnouncement('{"key":"IT-1"}')).toBeUndefined();
-    const { confidential: _dropped, ...withoutConfidential } = announcement();
-    expect(parseRequestAnnouncement(JSON.stringify(withoutConfidential))).toBeUndefined();
-    expect(parseRequestAnnouncement(JSON.stringify({ ...announcement(), teamId: "x' or 1=1" }))).toBeUndefined();
+  it('groups by request: the newest id, internal only if all were, the earliest handoff', () => {
+    const found = announcementsOf([
+      event(9, { internal: true, fromTeamId: it_ }),
+      event(5, { internal: true, fromTeamId: hr }),
+      event(7, { requestId: 'r2', key: 'IT-43', internal: true }),
+      event(8, { internal: false }),
+    ]);
+    expect(found.map(({ key, last, internal, fromTeamId }) => ({ key, last, internal, fromTeamId }))).toEqual([
+      { key: 'IT-42', last: 9, internal: false, fromTeamId: hr },
+      { key: 'IT-43', last: 7, internal: true, fromTeamId: null },
+    ]);
   });
 });

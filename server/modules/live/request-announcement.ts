@@ -1,39 +1,54 @@
-import { z } from 'zod';
 import { canSeeInternal, canView, type RequestActor, type RequestFacts } from '../requests/requests.policy.ts';
+import type { PolledEvent } from './moved-requests.store.ts';
 
 /**
- * What the database announces when a request's timeline grows (migration 0006, topic "request"):
- * enough to decide who may hear of it, and nothing they may not read (no subject, no text).
+ * That a request's timeline grew, as the live poller reads it (live.poller.ts): enough to decide who
+ * may hear of it, and nothing they may not read (no subject, no text). The request's facts are as
+ * they are when read, not as they were when the events were written.
  */
-// z.guid, not z.uuid: PostgreSQL's uuid type takes any 128 bits (imported or restored ids need not be
-// RFC 4122 ones), and a hint dropped for its id's version would go silently missing.
-const requestAnnouncement = z.object({
-  id: z.guid(),
-  key: z.string().min(1).max(40),
-  teamId: z.guid(),
-  requesterId: z.guid(),
-  assigneeId: z.guid().nullable(),
-  confidential: z.boolean(),
-  /** Every event the statement added was internal. */
-  internal: z.boolean(),
-  /** Set when the statement handed the request over from another team. */
-  fromTeamId: z.guid().nullable(),
-  /** The newest event id: the same announcement heard twice has the same one. */
-  last: z.number().int().positive(),
-});
-export type RequestAnnouncement = z.infer<typeof requestAnnouncement>;
+export interface RequestAnnouncement {
+  id: string;
+  key: string;
+  teamId: string;
+  requesterId: string;
+  assigneeId: string | null;
+  confidential: boolean;
+  /** Every event announced at once was internal. */
+  internal: boolean;
+  /** Set when one of them handed the request over from another team: the earliest such team. */
+  fromTeamId: string | null;
+  /** The newest event id announced. */
+  last: number;
+}
 
-/** The announcement in a notification's detail, or undefined for anything malformed. */
-export function parseRequestAnnouncement(detail: string | undefined): RequestAnnouncement | undefined {
-  if (detail === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(detail);
-  } catch {
-    return undefined;
+/**
+ * One announcement per request for the new events one poll read, as migration 0006's trigger made
+ * one per request per statement: internal only if all of them were, the team a handoff left.
+ */
+export function announcementsOf(events: readonly PolledEvent[]): RequestAnnouncement[] {
+  const byRequest = new Map<string, RequestAnnouncement>();
+  // In id order, so "the earliest handoff" holds whatever order the events arrive in.
+  for (const event of [...events].sort((a, b) => a.eventId - b.eventId)) {
+    const known = byRequest.get(event.requestId);
+    if (known) {
+      known.internal &&= event.internal;
+      known.fromTeamId ??= event.fromTeamId;
+      known.last = Math.max(known.last, event.eventId);
+      continue;
+    }
+    byRequest.set(event.requestId, {
+      id: event.requestId,
+      key: event.key,
+      teamId: event.teamId,
+      requesterId: event.requesterId,
+      assigneeId: event.assigneeId,
+      confidential: event.confidential,
+      internal: event.internal,
+      fromTeamId: event.fromTeamId,
+      last: event.eventId,
+    });
   }
-  const parsed = requestAnnouncement.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  return [...byRequest.values()];
 }
 
 /**

@@ -132,6 +132,10 @@ export const requestEvents = pgTable(
     visibility: text('visibility', { enum: eventVisibilities }).notNull().default('public'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    // Not declared here: "tx" (xid8, the writing transaction, for the live poller's cursor) and its
+    // index come from the hand-written migration 0008. Declaring them would make drizzle-kit generate
+    // a second migration adding them, since that migration's snapshot does not know of them; nothing
+    // reads or writes the column through Drizzle (live/moved-requests.store.ts uses SQL).
   },
   (table) => [index('request_events_request_idx').on(table.requestId, table.id)],
 );

@@ -1,16 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
-/**
- * The channel the database's triggers notify on (migrations 0002, 0006). The payload is the topic,
- * or the topic, one space and a detail ("request {json}", migration 0006).
- */
+/** The channel the database's triggers notify on (migration 0002); the payload names the topic. */
 export const CHANGE_CHANNEL = 'hallway_changes';
-/**
- * What the triggers announce: who a credential belongs to and what they may do, a team, or (with the
- * request's facts as detail) a request whose timeline grew.
- */
-export type ChangeTopic = 'credentials' | 'teams' | 'request';
+/** What the triggers announce: who a credential belongs to and what they may do, or a team. */
+export type ChangeTopic = 'credentials' | 'teams';
 /** How the dedicated listening connection shows up in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'hallway-change-listener';
 
@@ -20,11 +14,8 @@ export const LISTENER_APPLICATION_NAME = 'hallway-change-listener';
  */
 export interface ChangeSignals {
   readonly live: boolean;
-  /**
-   * Called on every change of the topic with the announcement's detail, if it has one; and without a
-   * detail whenever changes may have been missed or resumed.
-   */
-  subscribe(topic: ChangeTopic, onChange: (detail?: string) => void): () => void;
+  /** Called on every change of the topic, and whenever changes may have been missed or resumed. */
+  subscribe(topic: ChangeTopic, onChange: () => void): () => void;
   /** For logging: called when signals are lost and when they are back. */
   onLiveChange(listener: (live: boolean) => void): () => void;
   close(): Promise<void>;
@@ -47,7 +38,7 @@ class Signals implements ChangeSignals {
   #live = false;
   #closed = false;
   #listening: Listening | undefined;
-  readonly #subscribers = new Map<string, Set<(detail?: string) => void>>();
+  readonly #subscribers = new Map<string, Set<() => void>>();
   readonly #liveListeners = new Set<(live: boolean) => void>();
 
   constructor(private readonly listen: (signals: Signals) => Listening) {}
@@ -56,7 +47,7 @@ class Signals implements ChangeSignals {
     return this.#live;
   }
 
-  subscribe(topic: ChangeTopic, onChange: (detail?: string) => void): () => void {
+  subscribe(topic: ChangeTopic, onChange: () => void): () => void {
     const subscribers = this.#subscribers.get(topic) ?? new Set();
     this.#subscribers.set(topic, subscribers);
     subscribers.add(onChange);
@@ -69,11 +60,8 @@ class Signals implements ChangeSignals {
     return () => this.#liveListeners.delete(listener);
   }
 
-  deliver(payload: string): void {
-    const space = payload.indexOf(' ');
-    const topic = space < 0 ? payload : payload.slice(0, space);
-    const detail = space < 0 ? undefined : payload.slice(space + 1);
-    for (const onChange of this.#subscribers.get(topic) ?? []) onChange(detail);
+  deliver(topic: string): void {
+    for (const onChange of this.#subscribers.get(topic) ?? []) onChange();
   }
 
   /** Announcements may be missed from now on: everyone forgets, and serves nothing until resumed. */
