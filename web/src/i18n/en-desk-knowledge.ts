@@ -140,7 +140,7 @@ export const deskKnowledge = {
     title: (team: string) => `${team} knowledge report`,
     period: 'Period',
     periods: { 7: 'Last 7 days', 30: 'Last 30 days', 90: 'Last 90 days', 365: 'Last 12 months' } as Record<number, string>,
-    range: (from: string, to: string) => `From ${from} to ${to}`,
+    range: (from: string, to: string) => `From ${from} to ${to} (UTC days)`,
     deflection: 'Questions answered by an article',
     deflectionIntro: 'Rate: requests avoided because an article solved it, out of those plus the requests filed.',
     team: 'Team',

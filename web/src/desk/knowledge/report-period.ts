@@ -1,5 +1,6 @@
 // The reports' period: from and to as calendar days ('YYYY-MM-DD', both included), the last 30 days
-// unless the lead picks others. Pure, tested in report-period.test.ts.
+// unless the lead picks others. Days are UTC days, as the report endpoints count them. Pure, tested
+// in report-period.test.ts.
 
 export interface Period {
   from: string;
@@ -10,16 +11,12 @@ export const periodChoices = [7, 30, 90, 365] as const;
 export type PeriodDays = (typeof periodChoices)[number];
 export const DEFAULT_PERIOD_DAYS: PeriodDays = 30;
 
-/** A local calendar day, as the viewer's own calendar names it. */
-export function dayOf(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** The last `days` days, today included. */
-export function lastDays(days: number, today: Date = new Date()): Period {
-  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
-  return { from: dayOf(start), to: dayOf(today) };
+/** The last `days` UTC days, today included. */
+export function lastDays(days: number, now: Date = new Date()): Period {
+  return { from: dayOf(new Date(now.getTime() - (days - 1) * DAY_MS)), to: dayOf(now) };
 }
 
 export function periodDaysFrom(value: string | null): PeriodDays {
