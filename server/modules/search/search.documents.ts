@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { getCalendar, listCalendars } from '../calendars/calendars.service.ts';
+import { listServices } from '../catalog/catalog.service.ts';
+import { listTeams } from '../people/teams.service.ts';
+import type { HitType, SearchHit } from './search.schema.ts';
+import type { SmallDocument } from './search.store.ts';
+
+// The searchable things that are not articles, read through their own modules' services: the
+// services the person may request (as GET /services lists them), the teams, and the company
+// holidays ahead. Each becomes a small document to rank, and knows the hit it turns into.
+
+type HitFacts = Omit<SearchHit, 'snippet'>;
+
+export interface Gathered {
+  documents: SmallDocument[];
+  hits: Map<string, HitFacts>;
+}
+
+/** Holidays more than a year ahead are not what anyone means by "is the office closed". */
+const HOLIDAY_HORIZON_DAYS = 366;
+
+export async function gatherSmallDocuments(db: Queryable, actor: Actor, types: HitType[], teamId: string | undefined, now: Date): Promise<Gathered> {
+  const gathered: Gathered = { documents: [], hits: new Map() };
+  const add = (type: HitType, id: string, document: Omit<SmallDocument, 'key'>, hit: Omit<HitFacts, 'type' | 'id' | 'title'>) => {
+    const key = `${type}:${id}`;
+    gathered.documents.push({ key, ...document });
+    gathered.hits.set(key, { type, id, title: document.title, ...hit });
+  };
+  const wants = (type: HitType) => types.includes(type);
+  const teams = wants('service') || wants('team') ? await listTeams(db) : [];
+  const teamBySlug = new Map(teams.map((team) => [team.slug, team]));
+
+  if (wants('service')) {
+    // Without `include`, GET /services lists exactly the active services open to the person.
+    const { items } = await listServices(db, actor, {});
+    for (const service of items) {
+      const team = teamBySlug.get(service.team.slug);
+      if (teamId && team?.id !== teamId) continue;
+      add(
+        'service',
+        service.id,
+        { title: service.name, keywords: service.team.name, body: service.description, boost: 1 },
+        { link: `/services/${service.slug}`, teamId: team?.id ?? null, teamName: service.team.name, updatedAt: service.updatedAt },
+      );
+    }
+  }
+  if (wants('team')) {
+    for (const team of teams) {
+      if (teamId && team.id !== teamId) continue;
+      add(
+        'team',
+        team.id,
+        { title: team.name, keywords: 'team', body: team.description, boost: 1 },
+        { link: `/teams/${team.slug}`, teamId: team.id, teamName: team.name, updatedAt: team.updatedAt },
+      );
+    }
+  }
+  if (wants('holiday')) {
+    for (const holiday of await upcomingHolidays(db, now)) {
+      add('holiday', holiday.id, holiday.document, { link: '/holidays', teamId: null, teamName: null, updatedAt: null });
+    }
+  }
+  return gathered;
+}
+
+interface HolidayDocument {
+  id: string;
+  document: Omit<SmallDocument, 'key'>;
+}
+
+/**
+ * The company holidays from today for a year. Each reads as a sentence with its weekday, so "is the
+ * office closed on Monday" meets "Easter Monday: Monday 6 April 2026, the offices are closed".
+ */
+async function upcomingHolidays(db: Queryable, now: Date): Promise<HolidayDocument[]> {
+  const today = DateTime.fromJSDate(now, { zone: 'Europe/London' }).startOf('day');
+  const calendars = (await listCalendars(db)).filter((calendar) => calendar.kind === 'company-holidays');
+  const found: HolidayDocument[] = [];
+  for (const calendar of calendars) {
+    const { closures } = await getCalendar(db, calendar.id, now);
+    for (const closure of closures) {
+      const [first, last] = 'startsOn' in closure ? [closure.startsOn, closure.endsOn] : [closure.startsAt.slice(0, 10), closure.endsAt.slice(0, 10)];
+      const start = DateTime.fromISO(first, { zone: calendar.timeZone });
+      const end = DateTime.fromISO(last, { zone: calendar.timeZone });
+      const daysAhead = start.diff(today, 'days').days;
+      if (end < today || daysAhead > HOLIDAY_HORIZON_DAYS) continue;
+      const when = first === last ? start.toFormat('cccc d LLLL yyyy') : `${start.toFormat('cccc d LLLL')} to ${end.toFormat('cccc d LLLL yyyy')}`;
+      const partDay = 'startsAt' in closure ? ` from ${closure.startsAt.slice(11, 16)} to ${closure.endsAt.slice(11, 16)}` : '';
+      found.push({
+        id: closure.id,
+        document: {
+          title: closure.name,
+          keywords: 'company holiday bank holiday public holiday',
+          body: `${when}${partDay}: the offices are closed and the teams do not work.`,
+          // The sooner, the likelier meant: up to +10%, as freshness does for articles.
+          boost: 1 + 0.1 * Math.exp(-Math.max(daysAhead, 0) / 30),
+        },
+      });
+    }
+  }
+  return found;
+}

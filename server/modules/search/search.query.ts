@@ -1,0 +1,46 @@
+// What a search box's text means, before any SQL: the words to look for, the words to leave out,
+// and the wording the content-gaps report groups on. Pure, so it is tested directly.
+
+/** More words than this add nothing to ranking but cost a condition each. */
+const MAX_WORDS = 12;
+/** Shorter words match too many titles by trigram ("it" is in "Submit"); they still match as words. */
+const MIN_FUZZY_LENGTH = 4;
+
+export interface ParsedQuery {
+  /** The words to match loosely (any of them), quotes and the "or" keyword removed. */
+  words: string[];
+  /** Words after a minus sign: nothing containing them is a hit. */
+  excluded: string[];
+  /** The words long enough to compare by trigram similarity against titles (typo tolerance). */
+  fuzzyWords: string[];
+}
+
+/** Lower-cased with runs of white space as one space: how knowledge_searches keeps the wording. */
+export function normalizeQuery(query: string): string {
+  return query.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Splits text the way websearch_to_tsquery reads it: `-word` excludes, `or` between words is an
+ * operator, quotes group a phrase (its words still count one by one for the loose match).
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const words: string[] = [];
+  const excluded: string[] = [];
+  for (const token of normalizeQuery(query).replace(/"/g, ' " ').split(' ')) {
+    if (token === '' || token === '"' || token === 'or') continue;
+    const negated = token.startsWith('-');
+    const letters = token.replace(/^-+/, '').replace(/[^\p{L}\p{N}'-]+/gu, ' ').trim();
+    for (const word of letters.split(' ')) {
+      if (word === '' || /^[-']+$/.test(word)) continue;
+      (negated ? excluded : words).push(word);
+    }
+  }
+  const unique = (list: string[]) => [...new Set(list)].slice(0, MAX_WORDS);
+  const kept = unique(words);
+  return {
+    words: kept,
+    excluded: unique(excluded),
+    fuzzyWords: kept.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length >= MIN_FUZZY_LENGTH),
+  };
+}

@@ -1,0 +1,148 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Queryable } from '../../platform/db/database.ts';
+import { knowledgeSearches } from '../knowledge/knowledge.tables.ts';
+import type { ParsedQuery } from './search.query.ts';
+import {
+  excludedCondition,
+  freshness,
+  fuzzyCondition,
+  headline,
+  helpfulness,
+  looseQuery,
+  plainText,
+  relevance,
+  strictQuery,
+} from './search.ranking.ts';
+
+// The only place that writes SQL for search: ranking articles where they are stored, ranking the
+// few other things (services, teams, holidays) handed in as a list, and logging searches.
+
+/** What the searcher may read, decided before any row is touched: the filter runs in SQL. */
+export interface ArticleReader {
+  isAdmin: boolean;
+  /** Teams the searcher works for (agent or lead); agents-only articles need at least one. */
+  teamIds: string[];
+}
+
+export interface RankedRow {
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+  total: number;
+}
+
+export interface ArticleRow extends RankedRow {
+  slug: string;
+  teamId: string;
+  teamName: string;
+  updatedAt: string;
+}
+
+/** Published, and readable by this person: the contract's visibility rules as one SQL condition. */
+export function readable(reader: ArticleReader): SQL {
+  if (reader.isAdmin) return sql`a.status = 'published'`;
+  const ownTeams = reader.teamIds.length === 0 ? sql`false` : sql`a.team_id in (${sql.join(reader.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const agent = reader.teamIds.length > 0 ? sql`true` : sql`false`;
+  return sql`a.status = 'published' and (a.visibility = 'everyone' or (a.visibility = 'agents' and ${agent}) or (a.visibility = 'team' and ${ownTeams}))`;
+}
+
+/**
+ * The best `limit` readable articles for the query, with the number of matches. Candidates come
+ * from the two indexes (full text, title trigrams); only the final page gets a snippet, the costly part.
+ */
+export async function searchArticles(
+  db: Queryable,
+  text: string,
+  parsed: ParsedQuery,
+  reader: ArticleReader,
+  options: { teamId?: string; limit: number },
+): Promise<ArticleRow[]> {
+  const document = sql`a.search`;
+  const title = sql`a.title`;
+  const strict = sql`q.strict`;
+  const loose = sql`q.loose`;
+  const team = options.teamId ? sql`and a.team_id = ${options.teamId}::uuid` : sql``;
+  const result = await db.execute(sql`
+    with q as (select ${strictQuery(text)} as strict, ${looseQuery(parsed)} as loose),
+    candidates as (
+      select a.id, a.slug, a.title, a.body, a.team_id, a.updated_at,
+        ${relevance(parsed, document, title, strict, loose)}
+          * ${freshness(sql`a.updated_at`)}
+          * ${helpfulness(sql`s.helpful`, sql`s.not_helpful`)} as score
+      from articles a cross join q
+      left join article_stats s on s.article_id = a.id
+      where ${readable(reader)} ${team}
+        and (${document} @@ q.strict or ${document} @@ q.loose or ${fuzzyCondition(parsed, title)})
+        and not (${excludedCondition(parsed, document)})
+    ),
+    page as (
+      select c.*, count(*) over () as total from candidates c order by c.score desc, c.id limit ${options.limit}
+    )
+    select p.id, p.slug, p.title, p.team_id as "teamId", t.name as "teamName", p.updated_at as "updatedAt",
+      p.score, p.total, ${headline(plainText(sql`p.body`), sql`(select loose from q)`)} as snippet
+    from page p join teams t on t.id = p.team_id
+    order by p.score desc, p.id`);
+  return rowsOf<ArticleRow & { updatedAt: string | Date; total: number | string }>(result).map((row) => ({
+    ...row,
+    score: Number(row.score),
+    total: Number(row.total),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  }));
+}
+
+/** Something other than an article to rank: a service, a team or a holiday. */
+export interface SmallDocument {
+  key: string;
+  title: string;
+  /** Second-weight words: a service's team, a holiday's kind. */
+  keywords: string;
+  body: string;
+  /** Stands in for freshness (a holiday soon is likelier meant); 1 for the rest. */
+  boost: number;
+}
+
+/**
+ * The few other documents, ranked by the same formula in the same statement shape. They are passed
+ * in as JSON (a handful of services, teams and holidays) rather than indexed: they change rarely and
+ * number in the tens, so building their vectors per query costs less than keeping them.
+ */
+export async function rankSmallDocuments(db: Queryable, text: string, parsed: ParsedQuery, documents: SmallDocument[]): Promise<RankedRow[]> {
+  if (documents.length === 0) return [];
+  const document = sql`d.search`;
+  const title = sql`d.title`;
+  const result = await db.execute(sql`
+    with q as (select ${strictQuery(text)} as strict, ${looseQuery(parsed)} as loose),
+    d as (
+      select x.key, x.title, x.body, x.boost,
+        setweight(to_tsvector('english', x.title), 'A') || setweight(to_tsvector('english', x.keywords), 'B')
+          || setweight(to_tsvector('english', x.body), 'C') as search
+      from jsonb_to_recordset(${JSON.stringify(documents)}::jsonb) as x(key text, title text, keywords text, body text, boost float8)
+    ),
+    matched as (
+      select d.key, d.title, d.body, ${relevance(parsed, document, title, sql`q.strict`, sql`q.loose`)} * d.boost as score
+      from d cross join q
+      where (${document} @@ q.strict or ${document} @@ q.loose or ${fuzzyCondition(parsed, title)})
+        and not (${excludedCondition(parsed, document)})
+    )
+    select m.key as id, m.title, m.score, count(*) over () as total, ${headline(plainText(sql`m.body`), sql`(select loose from q)`)} as snippet
+    from matched m order by m.score desc, m.key`);
+  return rowsOf<RankedRow>(result).map((row) => ({ ...row, score: Number(row.score), total: Number(row.total) }));
+}
+
+export interface SearchLogEntry {
+  source: 'portal' | 'desk' | 'api';
+  query: string;
+  normalized: string;
+  teamId: string | null;
+  serviceId: string | null;
+  hits: number;
+}
+
+export async function insertSearchLog(db: Queryable, entry: SearchLogEntry): Promise<number> {
+  const [row] = await db
+    .insert(knowledgeSearches)
+    .values({ ...entry, outcome: entry.hits > 0 ? 'shown' : 'none' })
+    .returning({ id: knowledgeSearches.id });
+  return row!.id;
+}
