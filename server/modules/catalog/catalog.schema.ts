@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requestPriorities } from '../requests/requests.tables.ts';
 import { requestTypes } from './catalog.tables.ts';
 import { fieldTypes, intakeFormSchema, parseIntakeForm } from './intake-form.schema.ts';
+import { intakeKnowledgeSchema } from '../knowledge/deflection.schema.ts';
 
 // Inputs and outputs of the catalog's service endpoints (steps and approvals: request-work.schema.ts).
 
@@ -130,6 +131,7 @@ export const fileThroughServiceBody = z.strictObject({
     .default({})
     .describe('Answers to the form, by field name'),
   requester: uuid('a person').optional().describe("On someone's behalf (agents of the owning team only)"),
+  knowledge: intakeKnowledgeSchema.optional(),
 });
 export type FileThroughServiceBody = z.infer<typeof fileThroughServiceBody>;
 

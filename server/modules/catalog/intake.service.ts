@@ -14,6 +14,8 @@ import type { IntakeView } from './request-work.schema.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
 import { selectUnlinkedUploads } from '../attachments/attachments.store.ts';
 import type { IntakeForm } from './intake-form.schema.ts';
+import type { IntakeKnowledge } from '../knowledge/deflection.schema.ts';
+import { recordFilingKnowledge } from '../knowledge/deflection.service.ts';
 
 export interface FileThroughServiceInput {
   /** Defaults to the service's name. */
@@ -26,6 +28,8 @@ export interface FileThroughServiceInput {
   /** A person id: on someone's behalf, which only agents of the owning team may do. */
   requester?: string;
   channel?: 'api' | 'portal' | 'email' | 'chat' | 'slack' | 'sms' | 'phone';
+  /** The articles the filer was shown on the intake page (knowledge/deflection.service.ts). */
+  knowledge?: IntakeKnowledge;
 }
 
 export interface FileThroughServiceOptions {
@@ -77,6 +81,7 @@ export async function fileRequestThroughService(
     requester: input.requester,
     channel: input.channel,
     answers: input.answers ?? {},
+    knowledge: input.knowledge,
   };
   const createInput = {
     team: team.slug,
@@ -121,7 +126,7 @@ export async function fileRequestThroughService(
   }
 
   const record = answerRecord(form, checked.answers);
-  return createRequest(db, actor, createInput, {
+  const file = (tx: Queryable) => createRequest(tx, actor, createInput, {
     idempotencyKey: options.idempotencyKey,
     idempotencyInput: sent,
     at: options.at,
@@ -136,6 +141,16 @@ export async function fileRequestThroughService(
         ...(checked.dropped.length > 0 ? { droppedAnswers: checked.dropped } : {}),
       },
     },
+  });
+  const knowledge = input.knowledge;
+  if (!knowledge) return file(db);
+  // What the intake page showed is logged with the filing or not at all; a replay logs nothing again.
+  return db.transaction(async (tx) => {
+    const answer = await file(tx);
+    if (!answer.replayed) {
+      await recordFilingKnowledge(tx, actor, { serviceId: service.id, teamId: service.teamId, requestKey: answer.body.key, subject: createInput.subject }, knowledge, options.at);
+    }
+    return answer;
   });
 }
 
