@@ -75,6 +75,7 @@ export const knowledge = {
     suggestionsFound: (count: number) => (count === 1 ? '1 help article may answer it' : `${count} help articles may answer it`),
     solved: 'This solved it',
     backToForm: 'Back to the form',
+    closeArticle: 'Close the article',
     deflectFailed: 'That was not saved. Try again, or go on with the form.',
     deflectedTitle: 'Glad that helped — nothing was filed',
     deflectedBody: 'No request was sent, so there is nothing to wait for.',

@@ -53,7 +53,7 @@ function OpenedArticle({ hit, onClose, onSolved, solving, solveFailed }: Props &
 /** A suggested article read beside the form, without leaving it: "This solved it" or back to the form. */
 export function ArticleDrawer(props: Props) {
   return (
-    <Drawer opened={props.hit !== null} onClose={props.onClose} position="right" size="lg" title={props.hit?.title} closeButtonProps={{ 'aria-label': words.backToForm }}>
+    <Drawer opened={props.hit !== null} onClose={props.onClose} position="right" size="lg" title={props.hit?.title} closeButtonProps={{ 'aria-label': words.closeArticle }}>
       {props.hit && <OpenedArticle {...props} hit={props.hit} />}
     </Drawer>
   );

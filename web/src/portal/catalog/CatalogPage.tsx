@@ -5,6 +5,7 @@ import { useServices } from '../../api/queries.ts';
 import type { Service } from '../../api/types.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
+import { knowledge } from '../../i18n/en-knowledge.ts';
 import { filterServices, groupByTeam } from './search.ts';
 import { TeamHours } from './TeamHours.tsx';
 import { WaitSummary } from './WaitSummary.tsx';
@@ -51,9 +52,17 @@ export function CatalogPage() {
         maw={520}
       />
       {search && services.isSuccess && (
-        <Text size="sm" role="status" aria-live="polite">
-          {en.catalog.matches(matchCount)}
-        </Text>
+        <Group gap="md">
+          <Text size="sm" role="status" aria-live="polite">
+            {en.catalog.matches(matchCount)}
+          </Text>
+          {/* The box filters services as one types; the help articles are one search away. */}
+          {search.trim() && (
+            <Anchor component={Link} to={`/search?${new URLSearchParams({ q: search.trim() }).toString()}`} size="sm">
+              {knowledge.catalogSearch(search.trim())}
+            </Anchor>
+          )}
+        </Group>
       )}
       {services.isPending && <LoadingState />}
       {services.isError && <ErrorState error={services.error} onRetry={() => void services.refetch()} />}
