@@ -1,20 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Queryable } from '../../platform/db/database.ts';
+import type { RequestAnnouncement } from './request-announcement.ts';
 
-/** One timeline event a poll read, with its request's facts as they are now. */
-export interface PolledEvent {
+/**
+ * One timeline event a poll read, with its request's facts as they are now; `internal` and
+ * `fromTeamId` (the team a handoff left) are this event's own.
+ */
+export interface PolledEvent extends Omit<RequestAnnouncement, 'id' | 'last'> {
   eventId: number;
-  /** The transaction that wrote it (xid8, as a decimal string: 64 bits). */
+  /** The transaction that wrote it (xid8: 64 bits). */
   tx: bigint;
   requestId: string;
-  key: string;
-  teamId: string;
-  requesterId: string;
-  assigneeId: string | null;
-  confidential: boolean;
-  internal: boolean;
-  /** Set on a handoff: the team the request left. */
-  fromTeamId: string | null;
 }
 
 export interface PolledEvents {

@@ -70,19 +70,10 @@ describe('who hears that a request moved', () => {
 });
 
 describe('one announcement per request for what a read found', () => {
-  const event = (eventId: number, overrides: Partial<PolledEvent> = {}): PolledEvent => ({
-    eventId,
-    tx: 1n,
-    requestId: 'r1',
-    key: 'IT-42',
-    teamId: it_,
-    requesterId: requester,
-    assigneeId: null,
-    confidential: false,
-    internal: false,
-    fromTeamId: null,
-    ...overrides,
-  });
+  const event = (eventId: number, overrides: Partial<PolledEvent> = {}): PolledEvent => {
+    const { id: _id, last: _last, ...facts } = announcement();
+    return { ...facts, eventId, tx: 1n, requestId: 'r1', ...overrides };
+  };
 
   it('groups by request: the newest id, internal only if all were, the earliest handoff', () => {
     const found = announcementsOf([
