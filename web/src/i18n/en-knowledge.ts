@@ -8,7 +8,7 @@ export const knowledge = {
   home: {
     title: 'Help articles',
     intro: 'Answers the teams have written down. Search them, or browse by team.',
-    popular: 'Most read',
+    popular: 'Popular',
     byTeam: 'By team',
     otherCategory: 'General',
     empty: 'No help articles have been published yet.',
@@ -81,6 +81,7 @@ export const knowledge = {
     deflectedBody: 'No request was sent, so there is nothing to wait for.',
     backToCatalog: 'Back to the catalog',
     readAgain: 'Read the article again',
+    openOwnPage: 'Open it on its own page (new tab)',
   },
   catalogSearch: (query: string) => `Search help articles too for “${query}”`,
 };

@@ -42,9 +42,9 @@ describe('the knowledge home', () => {
     expect(groups[1]!.categories).toEqual([{ category: null, articles: [expect.objectContaining({ title: 'Payslips' })] }]);
   });
 
-  it('shows the most read first, helpful votes breaking ties, never the unread', () => {
-    const read = mostRead([article('A', 'IT', null, 3), article('B', 'IT', null, 9), article('C', 'IT', null, 3, 5), article('D', 'IT', null, 0, 9)], 5);
-    expect(read.map((a) => a.title)).toEqual(['B', 'C', 'A']);
+  it('shows the most read first, helpful votes breaking ties, never one nobody read or liked', () => {
+    const read = mostRead([article('A', 'IT', null, 3), article('B', 'IT', null, 9), article('C', 'IT', null, 3, 5), article('D', 'IT', null, 0, 9), article('E', 'IT', null, 0, 0)], 5);
+    expect(read.map((a) => a.title)).toEqual(['B', 'C', 'A', 'D']);
     expect(mostRead([article('A', 'IT', null, 1), article('B', 'IT', null, 2)], 1).map((a) => a.title)).toEqual(['B']);
   });
 });

@@ -39,10 +39,10 @@ export function groupByTeamAndCategory(articles: readonly ArticleSummary[]): Tea
     .map((team) => ({ ...team, categories: team.categories.sort(categoryOrder).map((group) => ({ ...group, articles: group.articles.sort(byTitle) })) }));
 }
 
-/** The most read articles (views, then helpful votes), at most `count`; never-read ones are not "popular". */
+/** The most read articles (views, then helpful votes), at most `count`; one nobody read or found helpful is not popular. */
 export function mostRead(articles: readonly ArticleSummary[], count: number): ArticleSummary[] {
   return articles
-    .filter((article) => article.stats.views > 0)
+    .filter((article) => article.stats.views > 0 || article.stats.helpful > 0)
     .sort((a, b) => b.stats.views - a.stats.views || b.stats.helpful - a.stats.helpful || byTitle(a, b))
     .slice(0, count);
 }

@@ -20,7 +20,7 @@ export function usePublishedArticles() {
   return useInfiniteQuery({
     queryKey: knowledgeKeys.publishedArticles,
     queryFn: ({ pageParam, signal }) =>
-      callApi<Page<ArticleSummary>>(`/articles${queryString({ status: 'published', limit: 50, cursor: pageParam })}`, { signal }),
+      callApi<Page<ArticleSummary>>(`/articles${queryString({ status: 'published', limit: 100, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

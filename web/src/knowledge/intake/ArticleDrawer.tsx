@@ -43,8 +43,9 @@ function OpenedArticle({ hit, onClose, onSolved, solving, solveFailed }: Props &
           {words.backToForm}
         </Button>
       </Group>
+      {/* A new tab, so the answers typed in the form stay where they are. */}
       <Anchor component={Link} to={hit.link} size="sm" target="_blank">
-        {article.data.title}
+        {words.openOwnPage}
       </Anchor>
     </Stack>
   );
