@@ -20,8 +20,20 @@ export interface Gathered {
 
 /** Holidays more than a year ahead are not what anyone means by "is the office closed". */
 const HOLIDAY_HORIZON_DAYS = 366;
+/**
+ * A question about closures is answered by the holidays page before articles that merely share
+ * its words ("office", "Monday"): the holidays' weight for such a query (decision 0017).
+ */
+const CLOSURE_QUESTION_BOOST = 1.5;
 
-export async function gatherSmallDocuments(db: Queryable, actor: Actor, types: HitType[], teamId: string | undefined, now: Date): Promise<Gathered> {
+export interface GatherOptions {
+  teamId?: string;
+  asksAboutClosures: boolean;
+  now: Date;
+}
+
+export async function gatherSmallDocuments(db: Queryable, actor: Actor, types: HitType[], options: GatherOptions): Promise<Gathered> {
+  const { teamId, now } = options;
   const gathered: Gathered = { documents: [], hits: new Map() };
   const add = (type: HitType, id: string, document: Omit<SmallDocument, 'key'>, hit: Omit<HitFacts, 'type' | 'id' | 'title'>) => {
     const key = `${type}:${id}`;
@@ -58,8 +70,9 @@ export async function gatherSmallDocuments(db: Queryable, actor: Actor, types: H
     }
   }
   if (wants('holiday')) {
+    const weight = options.asksAboutClosures ? CLOSURE_QUESTION_BOOST : 1;
     for (const holiday of await upcomingHolidays(db, now)) {
-      add('holiday', holiday.id, holiday.document, { link: '/holidays', teamId: null, teamName: null, updatedAt: null });
+      add('holiday', holiday.id, { ...holiday.document, boost: holiday.document.boost * weight }, { link: '/holidays', teamId: null, teamName: null, updatedAt: null });
     }
   }
   return gathered;

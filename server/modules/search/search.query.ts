@@ -6,6 +6,9 @@ const MAX_WORDS = 12;
 /** Shorter words match too many titles by trigram ("it" is in "Submit"); they still match as words. */
 const MIN_FUZZY_LENGTH = 4;
 
+/** Words that ask whether, or when, the offices are closed: the company holidays answer them. */
+const CLOSURE_WORDS = new Set(['closed', 'closing', 'closure', 'closures', 'shut', 'holiday', 'holidays', 'bank', 'christmas', 'easter']);
+
 export interface ParsedQuery {
   /** The words to match loosely (any of them), quotes and the "or" keyword removed. */
   words: string[];
@@ -13,6 +16,8 @@ export interface ParsedQuery {
   excluded: string[];
   /** The words long enough to compare by trigram similarity against titles (typo tolerance). */
   fuzzyWords: string[];
+  /** The query asks about closures ("is the office closed on Monday", "bank holiday"). */
+  asksAboutClosures: boolean;
 }
 
 /** Lower-cased with runs of white space as one space: how knowledge_searches keeps the wording. */
@@ -41,6 +46,7 @@ export function parseQuery(query: string): ParsedQuery {
   return {
     words: kept,
     excluded: unique(excluded),
+    asksAboutClosures: kept.some((word) => CLOSURE_WORDS.has(word)),
     fuzzyWords: kept.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length >= MIN_FUZZY_LENGTH),
   };
 }

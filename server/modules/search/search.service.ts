@@ -71,7 +71,7 @@ export async function search(db: Queryable, actor: Actor, query: SearchQuery, no
 async function rankOthers(db: Queryable, actor: Actor, query: SearchQuery, types: SearchQuery['types'] & {}, parsed: ReturnType<typeof parseQuery>, now: Date) {
   const others = types.filter((type) => type !== 'article');
   if (others.length === 0) return { hits: [], total: 0 };
-  const gathered = await gatherSmallDocuments(db, actor, others, query.team, now);
+  const gathered = await gatherSmallDocuments(db, actor, others, { teamId: query.team, asksAboutClosures: parsed.asksAboutClosures, now });
   const rows = await store.rankSmallDocuments(db, query.q, parsed, gathered.documents);
   const hits = rows.map((row) => ({ score: row.score, key: row.id, hit: { ...gathered.hits.get(row.id)!, snippet: snippetHtml(row.snippet) } }));
   return { hits, total: rows.length };
