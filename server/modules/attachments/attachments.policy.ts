@@ -1,3 +1,4 @@
+import { canReadArticle, type ArticleFacts } from '../knowledge/articles.policy.ts';
 import { canSeeInternal, canView, type RequestActor, type RequestFacts } from '../requests/requests.policy.ts';
 import type { AttachmentMeta } from './attachments.store.ts';
 
@@ -7,9 +8,11 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /**
  * Who may open a file. An upload no request has claimed yet is its uploader's alone. A request's
  * file follows the request's timeline: whoever sees the request sees its public files; internal
- * ones only the team's agents, exactly like internal notes.
+ * ones only the team's agents, exactly like internal notes. An article's file (an image in it) is
+ * for whoever may read the article.
  */
-export function canOpenAttachment(actor: RequestActor, attachment: AttachmentMeta, request: RequestFacts | undefined): boolean {
+export function canOpenAttachment(actor: RequestActor, attachment: AttachmentMeta, request: RequestFacts | undefined, article?: ArticleFacts): boolean {
+  if (attachment.articleId) return article !== undefined && canReadArticle(actor, article);
   if (!attachment.requestId || !request) return attachment.uploadedBy === actor.personId;
   if (!canView(actor, request)) return false;
   return attachment.visibility === 'public' || canSeeInternal(actor, request);
@@ -18,7 +21,8 @@ export function canOpenAttachment(actor: RequestActor, attachment: AttachmentMet
 // Types a browser may show as they are. Anything else is sent as application/octet-stream, always as
 // a download (Content-Disposition: attachment) with nosniff and a sandboxing CSP, so an uploaded
 // HTML or SVG file can never run as Hallway's own page.
-const SAFE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv']);
+// Short videos (an article's how-to) play in a <video> element of an article.
+const SAFE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv', 'video/mp4', 'video/webm']);
 
 export function servedContentType(declared: string): string {
   const type = declared.split(';')[0]!.trim().toLowerCase();

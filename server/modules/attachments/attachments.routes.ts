@@ -6,8 +6,8 @@ import type { ModuleDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authenticate.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { MAX_ATTACHMENT_BYTES, servedContentType } from './attachments.policy.ts';
-import { attachmentIdParams, attachmentList, attachmentView, requestKeyParams } from './attachments.schema.ts';
-import { attachToRequest, describeAttachment, listRequestAttachments, openAttachment, tooLarge, uploadFile, type ReceivedFile } from './attachments.service.ts';
+import { articleFileView, articleSlugParams, attachmentIdParams, attachmentList, attachmentView, requestKeyParams } from './attachments.schema.ts';
+import { attachToArticle, attachToRequest, describeAttachment, listRequestAttachments, openAttachment, tooLarge, uploadFile, type ReceivedFile } from './attachments.service.ts';
 
 const visibilityField = z.enum(['public', 'internal']);
 
@@ -59,6 +59,25 @@ export function attachmentRoutes(deps: ModuleDeps) {
         const visibility = visibilityField.safeParse(fields.visibility ?? 'public');
         if (!visibility.success) throw new AppError('VALIDATION_FAILED', 'body.visibility: must be public or internal', [{ field: 'body.visibility', reason: 'must be public or internal' }]);
         return reply.code(201).send(await attachToRequest(db, actor, request.params.key, visibility.data, file));
+      },
+    );
+
+    routes.post(
+      '/articles/:slug/attachments',
+      {
+        schema: {
+          tags,
+          summary: 'Add a file (an image, a short video) to an article (agents of its team, admins)',
+          description: `${multipart} Readable by whoever may read the article; show it in the Markdown by its url, e.g. \`![alt](url)\`.`,
+          consumes: ['multipart/form-data'],
+          params: articleSlugParams,
+          response: { 201: articleFileView },
+        },
+      },
+      async (request, reply) => {
+        const { file, fields } = await receive(request);
+        if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'body: send only the file part', [{ field: `body.${Object.keys(fields)[0]}`, reason: 'is not a part this upload takes' }]);
+        return reply.code(201).send(await attachToArticle(db, requireActor(request), request.params.slug, file));
       },
     );
 

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { scheduleTimer } from '../../platform/jobs/timers.ts';
+import { findArticleForHallway, findWritableArticle } from '../knowledge/articles.service.ts';
 import { findPersonById } from '../people/people.service.ts';
 import { appendRequestEvents } from '../requests/request-changes.service.ts';
 import { canComment, canSeeInternal, type RequestActor } from '../requests/requests.policy.ts';
 import { findRequestForHallway } from '../requests/requests.service.ts';
 import { findVisibleRequest } from '../requests/visible-request.ts';
 import { canOpenAttachment, cleanContentType, cleanFileName, MAX_ATTACHMENT_BYTES } from './attachments.policy.ts';
-import type { AttachmentView } from './attachments.schema.ts';
+import type { ArticleFileView, AttachmentView } from './attachments.schema.ts';
 import * as store from './attachments.store.ts';
 
 /** An unclaimed upload is deleted this long after it was made (a form abandoned half-way). */
@@ -84,6 +85,20 @@ export async function attachToRequest(
   return present(saved, requestKey, actor.name);
 }
 
+/**
+ * A file for an article (an image or a short video it shows), by an agent of the article's team or
+ * an admin: readable by whoever may read the article, and never expired as an unclaimed upload.
+ */
+export async function attachToArticle(db: Queryable, actor: RequestActor, slug: string, file: ReceivedFile): Promise<ArticleFileView> {
+  const row = checkedFile(file);
+  const saved = await db.transaction(async (tx) => {
+    const article = await findWritableArticle(tx, actor, slug);
+    return store.insertAttachment(tx, { ...row, uploadedBy: actor.personId, articleId: article.id, visibility: 'public', linkedAt: new Date() });
+  });
+  const url = `/api/v1/attachments/${saved.id}/content`;
+  return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, sizeBytes: saved.sizeBytes, url };
+}
+
 /** The files of a request the caller may see: public ones, and internal ones for the team's agents. */
 export async function listRequestAttachments(db: Queryable, actor: RequestActor, key: string): Promise<{ items: AttachmentView[] }> {
   const request = await findVisibleRequest(db, actor, key);
@@ -111,7 +126,8 @@ export async function openAttachment(db: Queryable, actor: RequestActor, id: str
 async function openable(db: Queryable, actor: RequestActor, id: string): Promise<{ meta: store.AttachmentMeta; requestKey: string | null }> {
   const meta = await store.selectAttachmentMeta(db, id);
   const request = meta?.requestId ? await findRequestForHallway(db, { id: meta.requestId }) : undefined;
-  if (!meta || !canOpenAttachment(actor, meta, request)) throw notFound(id);
+  const article = meta?.articleId ? await findArticleForHallway(db, meta.articleId) : undefined;
+  if (!meta || !canOpenAttachment(actor, meta, request, article)) throw notFound(id);
   return { meta, requestKey: request?.key ?? null };
 }
 

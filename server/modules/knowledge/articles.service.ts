@@ -17,6 +17,9 @@ export type { ArticleRow } from './articles.store.ts';
 export const articleNotFound = (slug: string, field = 'params.slug') =>
   new AppError('ARTICLE_NOT_FOUND', `No article ${slug.slice(0, 120)} that you can read`, [{ field, reason: 'no article you can read has this slug' }]);
 
+/** An article by id for Hallway's own rules (an attachment's reader check), with no policy: never hand it to a caller unfiltered. */
+export const findArticleForHallway = (db: Queryable, id: string) => store.selectArticleById(db, id);
+
 /** The article if the actor may read it, else 404 whether or not it exists. */
 export async function findReadableArticle(db: Queryable, actor: ArticleActor, slug: string, options: { lock?: boolean } = {}): Promise<store.ArticleRow> {
   const row = /^[a-z0-9-]{1,120}$/.test(slug) ? await store.selectArticleBySlug(db, slug, options) : undefined;
