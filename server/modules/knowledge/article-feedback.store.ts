@@ -33,29 +33,39 @@ export async function countView(db: Queryable, articleId: string): Promise<void>
 }
 
 /**
- * One person's answer, replacing their earlier one, and the counters recounted from the answers in
- * the same transaction. The stats row is locked first, so concurrent answers on one article take
- * turns and the counts always equal the answers.
+ * One person's answer, replacing their earlier one, and the counters moved by the difference in the
+ * same transaction. The stats row is locked first, so answers on one article take turns and the
+ * counters move exactly with the answers. (Counters move rather than being recounted so that a
+ * history kept only as counts, such as the demo's, stays counted.)
  */
 export async function saveFeedback(tx: Queryable, articleId: string, personId: string, helpful: boolean, comment: string | null): Promise<ArticleStatsView> {
   await tx
     .insert(articleStats)
     .values({ articleId })
     .onConflictDoUpdate({ target: articleStats.articleId, set: { articleId: sql`excluded.article_id` } });
+  const previous = await selectMyFeedback(tx, articleId, personId);
   await tx
     .insert(articleFeedback)
     .values({ articleId, personId, helpful, comment })
     .onConflictDoUpdate({ target: [articleFeedback.articleId, articleFeedback.personId], set: { helpful, comment, updatedAt: sql`now()` } });
+  const count = (answer: boolean | undefined, side: boolean) => (answer === side ? 1 : 0);
+  const helpfulDelta = count(helpful, true) - count(previous?.helpful, true);
+  const notHelpfulDelta = count(helpful, false) - count(previous?.helpful, false);
   const [stats] = await tx
     .update(articleStats)
-    .set({
-      helpful: sql`(select count(*) from ${articleFeedback} where ${articleFeedback.articleId} = ${articleId} and ${articleFeedback.helpful})::int`,
-      notHelpful: sql`(select count(*) from ${articleFeedback} where ${articleFeedback.articleId} = ${articleId} and not ${articleFeedback.helpful})::int`,
-    })
+    .set({ helpful: sql`${articleStats.helpful} + ${helpfulDelta}`, notHelpful: sql`${articleStats.notHelpful} + ${notHelpfulDelta}` })
     .where(eq(articleStats.articleId, articleId))
     .returning({ views: articleStats.views, helpful: articleStats.helpful, notHelpful: articleStats.notHelpful });
   if (!stats) throw new Error('article_stats row vanished inside its own transaction');
   return stats;
+}
+
+/** A history of views and answers kept only as counts (the demo's): set as they are. */
+export async function setStats(tx: Queryable, articleId: string, stats: ArticleStatsView): Promise<void> {
+  await tx
+    .insert(articleStats)
+    .values({ articleId, ...stats })
+    .onConflictDoUpdate({ target: articleStats.articleId, set: stats });
 }
 
 export async function selectMyFeedback(db: Queryable, articleId: string, personId: string): Promise<{ helpful: boolean; comment: string | null } | null> {

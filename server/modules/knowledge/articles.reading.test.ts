@@ -162,6 +162,18 @@ describe('views and feedback', () => {
     expect(JSON.stringify(items)).not.toContain('Emma');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.slug}/feedback`, headers: cast.headers.employee })).statusCode).toBe(403);
   });
+  it('keeps the counts equal to the answers when people answer at the same moment', async () => {
+    const article = await published();
+    const answers: Array<[Role, boolean]> = [['employee', true], ['otherEmployee', false], ['agentOfOtherTeam', true], ['lead', true], ['employee', false], ['admin', false]];
+    const responses = await Promise.all(
+      answers.map(([role, helpful]) => t.app.inject({ method: 'PUT', url: `/api/v1/articles/${article.slug}/feedback`, headers: cast.headers[role], payload: { helpful } })),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(answers.map(() => 200));
+    const items: Array<{ helpful: boolean }> = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.slug}/feedback`, headers: cast.headers.agent })).json().items;
+    expect(items).toHaveLength(5);
+    const { stats } = (await read(cast.headers.agent, article.slug)).json();
+    expect(stats).toMatchObject({ helpful: items.filter((item) => item.helpful).length, notHelpful: items.filter((item) => !item.helpful).length });
+  });
 });
 
 describe('preview', () => {
