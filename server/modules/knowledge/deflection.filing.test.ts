@@ -14,7 +14,7 @@ import { countOf, deflectionsOf, insertArticle, insertSearch, searchesOf } from 
 let t: TestApp;
 let cast: Cast;
 let service: ServiceView;
-let published: string[];
+let published: [string, string, string];
 let teamOnly: string;
 let draft: string;
 

@@ -8,7 +8,7 @@ import { findRequestForHallway } from '../requests/requests.service.ts';
 import type { CreateDeflectionInput, IntakeKnowledge } from './deflection.schema.ts';
 import { mayReadPublishedArticle, type KnowledgeActor } from './deflection.policy.ts';
 import * as store from './deflection.store.ts';
-import { normalizeWording } from './gaps.wording.ts';
+import { normalizeQuery } from '../search/search.query.ts';
 
 // Intake deflection: what the knowledge base did for people about to file through a service.
 
@@ -45,7 +45,7 @@ export async function recordSolved(
     await store.insertSearch(tx, {
       source: 'intake',
       query: input.subject,
-      normalized: normalizeWording(input.subject),
+      normalized: normalizeQuery(input.subject),
       teamId: service.teamId,
       serviceId: service.id,
       hits: 1,
@@ -75,7 +75,7 @@ async function requireRequestableService(db: Queryable, actor: DeflectionActor, 
 }
 
 const articleNotFound = () =>
-  new AppError('NOT_FOUND', 'No published article with this id that you can read', [
+  new AppError('ARTICLE_NOT_FOUND', 'No published article with this id that you can read', [
     { field: 'body.articleId', reason: 'no published article you can read has this id' },
   ]);
 
@@ -104,7 +104,7 @@ export async function recordFilingKnowledge(tx: Queryable, actor: DeflectionActo
   await store.insertSearch(tx, {
     source: 'intake',
     query: filed.subject,
-    normalized: normalizeWording(filed.subject),
+    normalized: normalizeQuery(filed.subject),
     teamId: filed.teamId,
     serviceId: filed.serviceId,
     hits: shown.filter((id) => readable.has(id)).length,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/database.ts';
 import { articles, intakeDeflections, knowledgeSearches, type ArticleStatus, type ArticleVisibility } from './knowledge.tables.ts';
-import { normalizeWording } from './gaps.wording.ts';
+import { normalizeQuery } from '../search/search.query.ts';
 
 // Rows the deflection tests need, written directly: articles (until the articles module lands,
 // and to place them in any state), and searches and deflections at chosen instants for the reports.
@@ -39,7 +39,7 @@ export async function insertSearch(
     .values({
       source: values.source ?? 'portal',
       query: values.query,
-      normalized: normalizeWording(values.query),
+      normalized: normalizeQuery(values.query),
       teamId: values.teamId ?? null,
       hits: values.hits,
       outcome: values.outcome,

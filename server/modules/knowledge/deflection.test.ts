@@ -85,7 +85,7 @@ describe('POST /deflections', () => {
     expect((await solve(cast.headers.admin, { serviceId: service.id, subject: 'x', articleId: article.team })).statusCode).toBe(201);
   });
 
-  it('is 404 ARTICLE-wise for an article the person may not read, the same as for one that does not exist', async () => {
+  it('is 404 ARTICLE_NOT_FOUND for an article the person may not read, the same as for one that does not exist', async () => {
     const cases: [Record<string, string>, string][] = [
       [cast.headers.employee, article.team],
       [cast.headers.employee, article.agents],
@@ -100,7 +100,7 @@ describe('POST /deflections', () => {
       const response = await solve(headers, { serviceId: service.id, subject: 'x', articleId });
       expect(response.statusCode, response.body).toBe(404);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.json().errors).toEqual([{ field: 'body.articleId', reason: 'no published article you can read has this id' }]);
+      expect(response.json()).toMatchObject({ code: 'ARTICLE_NOT_FOUND', errors: [{ field: 'body.articleId', reason: 'no published article you can read has this id' }] });
       details.add(response.json().detail);
       expect(await fingerprint(t.database)).toEqual(before);
     }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { groupWordings, type WordingStats } from './gaps.grouping.ts';
-import { normalizeWording } from './gaps.wording.ts';
 
 const wording = (name: string, searches: number, similar: string[] = [], at = '2026-03-01T00:00:00.000Z'): WordingStats => ({
   wording: name,
@@ -67,12 +66,5 @@ describe('groupWordings', () => {
       { query: 'm2', count: 3 },
     ]);
     expect(group!.searches).toBe(15);
-  });
-});
-
-describe('normalizeWording', () => {
-  it('lower-cases, collapses white space and folds look-alike letters', () => {
-    expect(normalizeWording('  VPN\t not\n\nConnecting  ')).toBe('vpn not connecting');
-    expect(normalizeWording('ＶＰＮ')).toBe('vpn');
   });
 });
