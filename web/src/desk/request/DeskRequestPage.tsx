@@ -18,6 +18,7 @@ import { DeskAnswers } from './DeskAnswers.tsx';
 import { DeskTimeline } from './DeskTimeline.tsx';
 import { HandOffModal } from './HandOffModal.tsx';
 import { LinkedRequests } from './LinkedRequests.tsx';
+import { RequestArticlesPanel } from '../knowledge/RequestArticlesPanel.tsx';
 import { RequestFiles } from '../../attachments/RequestFiles.tsx';
 import { RequestActions } from './RequestActions.tsx';
 import { SlaClocks } from './SlaClocks.tsx';
@@ -166,6 +167,11 @@ function DeskRequest({ requestKey: key }: { requestKey: string }) {
                 {isAgentHere && <Checklist requestKey={key} />}
                 <ApprovalsPanel requestKey={key} />
                 <LinkedRequests requestKey={key} parent={request.data.parent} />
+                <RequestArticlesPanel
+                  requestKey={key}
+                  canChange={isAgentHere}
+                  canTurnIntoArticle={isAgentHere && (request.data.status === 'resolved' || request.data.status === 'closed')}
+                />
                 <RequestFiles requestKey={key} canAttachInternal={isAgentHere} canAttach={request.data.status !== 'closed'} />
               </Stack>
             </Grid.Col>
