@@ -149,6 +149,20 @@ describe.runIf(testDatabaseKind() === 'postgres')('the timeline poller with tran
     expect(keysHeard()).toEqual([first.key, second.key].sort());
   });
 
+  it('announces nothing committed before its first read, even behind an older transaction still open', async () => {
+    const [older, before] = [await newRequest(), await newRequest()];
+    const a = await connection();
+    await a.query('begin');
+    await a.query(`insert into request_events (request_id, kind) values ($1, 'commented')`, [older.id]);
+    // Committed after A began, so at or past the first read's horizon, yet already there.
+    await addEvent(database.db, before.id);
+    await poller.poll();
+    await poller.poll();
+    await a.query('commit');
+    await poller.poll();
+    expect(keysHeard()).toEqual([older.key]);
+  });
+
   it('does not announce what a transaction still open has written, nor after it rolls back', async () => {
     const request = await newRequest();
     const a = await connection();

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../../platform/db/database.ts';
-import { currentHorizon, eventsSince } from './moved-requests.store.ts';
+import { eventsSince } from './moved-requests.store.ts';
 import { announcementsOf, type RequestAnnouncement } from './request-announcement.ts';
 
 export interface PollerOptions {
@@ -63,26 +63,24 @@ export class RequestEventPoller {
   }
 
   /**
-   * One read: the first sets the cursor, the next announce what committed since. Runs by itself
-   * while started; tests call it directly on a poller they never start. A failed read leaves the
-   * cursor where it was, so the next one covers the same ground.
+   * One read: the first sets the cursor and announces nothing, the next announce what committed
+   * since. Runs by itself while started; tests call it directly on a poller they never start. A
+   * failed read leaves the cursor where it was, so the next one covers the same ground.
    */
   async poll(): Promise<void> {
     const generation = this.#generation;
     this.#reads += 1;
-    if (this.#cursor === undefined) {
-      const horizon = await currentHorizon(this.db);
-      if (generation === this.#generation) this.#cursor ??= horizon;
-      return;
-    }
+    const first = this.#cursor === undefined;
     const { events, horizon } = await eventsSince(this.db, this.#cursor);
     if (generation !== this.#generation) return;
+    // The first read only learns what is already there (visible events of transactions still past
+    // its horizon would otherwise come back as new next time).
     const fresh = events.filter((event) => !this.#seen.has(event.eventId));
     for (const event of fresh) this.#seen.set(event.eventId, event.tx);
     // The next read starts at the horizon: nothing before it comes back, so nothing to remember.
     this.#cursor = horizon;
     for (const [eventId, tx] of this.#seen) if (tx < horizon) this.#seen.delete(eventId);
-    if (fresh.length > 0) this.onMoved(announcementsOf(fresh));
+    if (fresh.length > 0 && !first) this.onMoved(announcementsOf(fresh));
   }
 
   async #tick(generation: number): Promise<void> {

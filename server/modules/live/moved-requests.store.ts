@@ -36,19 +36,14 @@ interface EventRow extends Record<string, unknown> {
   from_team_id: string | null;
 }
 
-/** Where a poller's cursor starts: nothing written before the oldest running transaction is new. */
-export async function currentHorizon(db: Queryable): Promise<bigint> {
-  const [row] = rowsOf<{ horizon: string }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`));
-  return BigInt(row!.horizon);
-}
-
 /**
  * The events of transactions from `since` on that have committed, and the horizon to read from next
  * time, in one statement and therefore one snapshot (which is what makes the horizon safe to move
  * the cursor to). Events of transactions at or after the new horizon that were already visible come
- * back again next time: the caller drops the ones it has seen.
+ * back again next time: the caller drops the ones it has seen. Without `since`, from the horizon
+ * itself: what a first read must remember as already there.
  */
-export async function eventsSince(db: Queryable, since: bigint): Promise<PolledEvents> {
+export async function eventsSince(db: Queryable, since: bigint | undefined): Promise<PolledEvents> {
   const rows = rowsOf<EventRow>(
     await db.execute(sql`
       select h.horizon::text as horizon, e.id, e.tx::text as tx, e.request_id, r.key, r.team_id,
@@ -56,7 +51,7 @@ export async function eventsSince(db: Queryable, since: bigint): Promise<PolledE
              case when e.kind = 'handoff' then e.data ->> 'fromTeamId' end as from_team_id
         from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) as h
         left join (request_events as e join requests as r on r.id = e.request_id)
-          on e.tx >= ${since.toString()}::xid8
+          on e.tx >= coalesce(${since?.toString() ?? null}::xid8, h.horizon)
        order by e.id`),
   );
   const horizon = BigInt(rows[0]!.horizon);
