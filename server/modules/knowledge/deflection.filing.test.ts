@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileThrough, filedThrough, publishService } from '../../../test/support/catalog-factories.ts';
 import { fingerprint } from '../../../test/support/database-fingerprint.ts';
@@ -100,6 +101,26 @@ describe('a filing with knowledge', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json().key).toBe(first.json().key);
     expect(await fingerprint(t.database)).toEqual(before);
+  });
+
+  it('files nothing when its knowledge cannot be logged: one transaction', async () => {
+    // A trigger refuses this one subject in knowledge_searches, as a failing write would.
+    await t.database.db.execute(sql`
+      create function refuse_boom() returns trigger language plpgsql as $$
+      begin
+        if new.query = 'Boom' then raise exception 'refused for the test'; end if;
+        return new;
+      end $$`);
+    await t.database.db.execute(sql`create trigger refuse_boom before insert on knowledge_searches for each row execute function refuse_boom()`);
+    try {
+      const before = await fingerprint(t.database);
+      const response = await fileThrough(t.app, cast.headers.employee, service.slug, { subject: 'Boom', knowledge: { openedArticleIds: [published[0]] } });
+      expect(response.statusCode).toBe(500);
+      expect(await fingerprint(t.database)).toEqual(before);
+    } finally {
+      await t.database.db.execute(sql`drop trigger refuse_boom on knowledge_searches`);
+      await t.database.db.execute(sql`drop function refuse_boom()`);
+    }
   });
 
   it('logs nothing for a filing without knowledge', async () => {
