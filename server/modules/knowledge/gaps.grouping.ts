@@ -1,10 +1,12 @@
+import type { ContentGapsReport } from './reports.schema.ts';
+
 /**
  * Groups the wordings of unanswered searches ("vpn not connecting", "vpn wont connect") so that the
  * content-gaps report shows one line per missing article, not one per spelling. Pure: the
  * similarity pairs come from pg_trgm (gaps.store.ts).
  *
  * Greedy, by leaders: the most searched wording not yet grouped starts a group and takes every
- * ungrouped wording similar to IT (not to its other members), so a group never drifts by chains of
+ * ungrouped wording similar to the leader itself (not to its other members), so a group never drifts by chains of
  * small steps ("printer jam" -> "printer scan" -> "scanner setup") away from the wording it is named by.
  */
 export interface WordingStats {
@@ -18,14 +20,8 @@ export interface WordingStats {
   similar: string[];
 }
 
-export interface GapGroup {
-  wording: string;
-  searches: number;
-  noResults: number;
-  requestedAnyway: number;
-  lastSearchedAt: string;
-  examples: { query: string; count: number }[];
-}
+/** One line of the report, as GET /reports/content-gaps answers it. */
+export type GapGroup = ContentGapsReport['groups'][number];
 
 /** Most searched first; ties by wording, so the same data always gives the same groups. */
 const bySearches = (a: { searches: number; wording: string }, b: { searches: number; wording: string }) =>
