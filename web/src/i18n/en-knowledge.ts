@@ -72,6 +72,7 @@ export const knowledge = {
     subjectLabel: 'In a few words, what do you need?',
     subjectHint: 'The team sees this as the title of your request. Help articles that may answer it show up as you type.',
     suggestionsTitle: 'These may answer it',
+    seeBelow: (count: number) => (count === 1 ? 'A help article may answer it: see it below the form' : `${count} help articles may answer it: see them below the form`),
     suggestionsFound: (count: number) => (count === 1 ? '1 help article may answer it' : `${count} help articles may answer it`),
     solved: 'This solved it',
     backToForm: 'Back to the form',

@@ -56,7 +56,7 @@ export function HelpfulVote({ article }: { article: ArticleView }) {
         </Group>
       ) : (
         <Stack gap="sm" align="flex-start">
-          <Text role="status">{justVoted ? words.thanks : words.youSaid(mine.helpful)}</Text>
+          <Text role="status">{step === 'commented' ? words.commentSent : justVoted ? words.thanks : words.youSaid(mine.helpful)}</Text>
           {step === 'thanked' && justVoted && (
             <form onSubmit={sendComment} style={{ width: '100%', maxWidth: 520 }}>
               <Stack gap="xs" align="flex-start">
@@ -76,7 +76,6 @@ export function HelpfulVote({ article }: { article: ArticleView }) {
               </Stack>
             </form>
           )}
-          {step === 'commented' && <Text>{words.commentSent}</Text>}
           <Button variant="subtle" size="compact-sm" onClick={() => setStep('ask')}>
             {words.change}
           </Button>

@@ -16,7 +16,7 @@ export function KnowledgeSearchBox({ initial = '', types }: { initial?: string; 
     void navigate(`/search?${params.toString()}`);
   };
   return (
-    <form onSubmit={onSubmit} role="search" aria-label={knowledge.searchBox.label}>
+    <form onSubmit={onSubmit} role="search">
       <Group align="flex-end" gap="xs" wrap="nowrap" maw={620}>
         <TextInput
           type="search"

@@ -1,4 +1,5 @@
-import { Grid } from '@mantine/core';
+import { Anchor, Grid } from '@mantine/core';
+import { knowledge } from '../../i18n/en-knowledge.ts';
 import { useState, type ReactNode } from 'react';
 import { useDeflect } from '../api/queries.ts';
 import type { KnowledgeOnFiling, SearchHit } from '../api/types.ts';
@@ -39,6 +40,12 @@ export function IntakeKnowledgePanel({ serviceId, subject, children }: Props) {
 
   return (
     <>
+      {/* On a phone the suggestions sit below the whole form, out of sight while the subject is typed. */}
+      {intake.suggestions.length > 0 && (
+        <Anchor href="#intake-suggestions" size="sm" hiddenFrom="md">
+          {knowledge.intake.seeBelow(intake.suggestions.length)}
+        </Anchor>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>{children(intake.forFiling)}</Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
