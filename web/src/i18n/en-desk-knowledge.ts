@@ -145,6 +145,8 @@ export const deskKnowledge = {
     deflectionIntro: 'Rate: requests avoided because an article solved it, out of those plus the requests filed.',
     team: 'Team',
     service: 'Service',
+    byTeam: 'Rate for the team',
+    byService: 'Rate by service',
     solved: 'Solved by an article',
     submittedAfterReading: 'Read an article, asked anyway',
     filed: 'Requests filed',

@@ -205,7 +205,7 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
         </Grid.Col>
         {article && (
           <Grid.Col span={{ base: 12, lg: 3 }}>
-            <LifecyclePanel article={article} unsaved={unsaved} onConflict={onConflict} />
+            <LifecyclePanel article={article} unsaved={unsaved} onConflict={onConflict} onMoved={() => setNote(null)} />
           </Grid.Col>
         )}
       </Grid>

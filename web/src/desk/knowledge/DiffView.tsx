@@ -28,35 +28,37 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
       <Text size="sm" mb="xs" c="dimmed">
         {counts.added + counts.removed === 0 ? words.history.noDifference : words.history.counts(counts.added, counts.removed)}
       </Text>
-      <Box
-        component="ol"
-        data-testid="diff"
-        m={0}
-        p={0}
-        style={{ listStyle: 'none', fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-sm)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4, overflowX: 'auto' }}
-      >
-        {rows.map((row, index) => {
-          if (row.type === 'folded') {
+      {counts.added + counts.removed > 0 && (
+        <Box
+          component="ol"
+          data-testid="diff"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none', fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-sm)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4, overflowWrap: 'anywhere' }}
+        >
+          {rows.map((row, index) => {
+            if (row.type === 'folded') {
+              return (
+                <Box component="li" key={`fold-${index}`} px="xs" py={2} c="dimmed" fs="italic" style={{ background: 'var(--mantine-color-default-hover)' }}>
+                  {words.history.folded(row.count)}
+                </Box>
+              );
+            }
+            const Mark = row.kind === 'added' ? 'ins' : row.kind === 'removed' ? 'del' : 'span';
             return (
-              <Box component="li" key={`fold-${index}`} px="xs" py={2} c="dimmed" fs="italic" style={{ background: 'var(--mantine-color-default-hover)' }}>
-                {words.history.folded(row.count)}
+              <Box component="li" key={index} data-kind={row.kind} px="xs" style={{ ...lineStyles[row.kind], whiteSpace: 'pre-wrap', display: 'flex', gap: '0.75ch' }}>
+                <span aria-hidden style={{ fontWeight: 700, width: '1ch', flex: 'none' }}>
+                  {row.sign}
+                </span>
+                <Mark style={{ textDecoration: 'none' }}>
+                  {row.kind !== 'equal' && <VisuallyHidden>{row.kind === 'added' ? words.history.added : words.history.removed}</VisuallyHidden>}
+                  {row.text || '\u00a0'}
+                </Mark>
               </Box>
             );
-          }
-          const Mark = row.kind === 'added' ? 'ins' : row.kind === 'removed' ? 'del' : 'span';
-          return (
-            <Box component="li" key={index} data-kind={row.kind} px="xs" style={{ ...lineStyles[row.kind], whiteSpace: 'pre-wrap', display: 'flex', gap: '0.75ch' }}>
-              <span aria-hidden style={{ fontWeight: 700, width: '1ch', flex: 'none' }}>
-                {row.sign}
-              </span>
-              <Mark style={{ textDecoration: 'none' }}>
-                {row.kind !== 'equal' && <VisuallyHidden>{row.kind === 'added' ? words.history.added : words.history.removed}</VisuallyHidden>}
-                {row.text || '\u00a0'}
-              </Mark>
-            </Box>
-          );
-        })}
-      </Box>
+          })}
+        </Box>
+      )}
     </Box>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Box, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
@@ -11,6 +11,18 @@ import { lastDays, periodChoices, periodDaysFrom, rateWords } from './report-per
 import { useDeskTeam } from './use-desk-team.ts';
 
 const report = words.report;
+
+/**
+ * A wide table scrolls sideways on a phone inside its own box, which takes the keyboard focus (and
+ * is named), so the columns out of sight can be reached without a mouse.
+ */
+function ScrollingTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
+  );
+}
 
 function DeflectionCells({ row }: { row: DeflectionRow }) {
   return (
@@ -54,7 +66,7 @@ function DeflectionSection({ teamId, from, to }: { teamId: string; from: string;
       {deflection.isError && <ErrorState error={deflection.error} onRetry={() => void deflection.refetch()} />}
       {data && (
         <Stack gap="md">
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollingTable label={report.byTeam} minWidth={560}>
             <Table data-testid="deflection-teams">
               <DeflectionHead first={report.team} />
               <Table.Tbody>
@@ -66,13 +78,13 @@ function DeflectionSection({ teamId, from, to }: { teamId: string; from: string;
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollingTable>
           {data.services.length === 0 ? (
             <Text size="sm" c="dimmed">
               {report.noServices}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollingTable label={report.byService} minWidth={560}>
               <Table striped data-testid="deflection-services">
                 <DeflectionHead first={report.service} />
                 <Table.Tbody>
@@ -84,7 +96,7 @@ function DeflectionSection({ teamId, from, to }: { teamId: string; from: string;
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollingTable>
           )}
         </Stack>
       )}
@@ -106,7 +118,7 @@ function GapsSection({ teamId, from, to }: { teamId: string; from: string; to: s
       {gaps.isError && <ErrorState error={gaps.error} onRetry={() => void gaps.refetch()} />}
       {gaps.isSuccess && gaps.data.length === 0 && <Text c="dimmed">{report.noGaps}</Text>}
       {gaps.isSuccess && gaps.data.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollingTable label={report.gaps} minWidth={720}>
           <Table striped data-testid="content-gaps">
             <Table.Thead>
               <Table.Tr>
@@ -131,7 +143,7 @@ function GapsSection({ teamId, from, to }: { teamId: string; from: string; to: s
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollingTable>
       )}
     </Paper>
   );

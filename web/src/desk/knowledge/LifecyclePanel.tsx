@@ -12,7 +12,15 @@ import { actionTarget, lifecycleActions, type LifecycleAction } from './lifecycl
  * The moves this person may make from the article's status. Disabled while the editor holds unsaved
  * changes: a move is made against the version read, and would leave the typing behind.
  */
-export function LifecyclePanel({ article, unsaved, onConflict }: { article: ArticleView; unsaved: boolean; onConflict: () => void }) {
+interface LifecyclePanelProps {
+  article: ArticleView;
+  unsaved: boolean;
+  onConflict: () => void;
+  /** After a move: the editor drops its own notes (a "Saved." above would read as about the move). */
+  onMoved: () => void;
+}
+
+export function LifecyclePanel({ article, unsaved, onConflict, onMoved }: LifecyclePanelProps) {
   const transition = useTransition();
   const [done, setDone] = useState<LifecycleAction | null>(null);
   const actions = lifecycleActions(article.status, article);
@@ -22,7 +30,10 @@ export function LifecyclePanel({ article, unsaved, onConflict }: { article: Arti
     transition.mutate(
       { slug: article.slug, version: article.version, to: actionTarget[action] },
       {
-        onSuccess: () => setDone(action),
+        onSuccess: () => {
+          setDone(action);
+          onMoved();
+        },
         onError: (error) => {
           if (error instanceof ApiError && error.status === 412) onConflict();
         },

@@ -5,15 +5,17 @@ import { dateTimeWords } from '../../i18n/format.ts';
 import { deskKnowledge as words } from '../../i18n/en-desk-knowledge.ts';
 import { ArticleStatusBadge } from './ArticleBadges.tsx';
 import { useDiff, useVersions } from './api/articles.ts';
+import { defaultComparison } from './diff-model.ts';
 import { DiffView } from './DiffView.tsx';
 
 /** Every version with who, when and why; any two compared, the last change by default. */
 export function VersionHistory({ slug, current }: { slug: string; current: number }) {
   const versions = useVersions(slug);
-  const [picked, setPicked] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
-  // Until someone picks, the newest against the one before it (following new saves as they come).
-  const to = picked.to ?? current;
-  const from = picked.from ?? (current > 1 ? current - 1 : null);
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  // Until someone picks, the last edit (following new saves as they come).
+  const shown = picked ?? defaultComparison(versions.data ?? []);
+  const from = shown?.from ?? null;
+  const to = shown?.to ?? current;
   const diff = useDiff(slug, from, to);
 
   const options = (versions.data ?? []).map((version) => ({ value: String(version.version), label: words.editor.version(version.version) }));
@@ -47,7 +49,7 @@ export function VersionHistory({ slug, current }: { slug: string; current: numbe
               </Title>
               <Group gap="sm" align="flex-end">
                 <Select label={words.history.from} data={options} value={from === null ? null : String(from)} onChange={(value) => value && setPicked({ from: Number(value), to })} allowDeselect={false} w={160} />
-                <Select label={words.history.to} data={options} value={String(to)} onChange={(value) => value && setPicked({ from, to: Number(value) })} allowDeselect={false} w={160} />
+                <Select label={words.history.to} data={options} value={String(to)} onChange={(value) => value && setPicked({ from: from ?? Number(value), to: Number(value) })} allowDeselect={false} w={160} />
               </Group>
               {from === to || from === null ? (
                 <Text size="sm" c="dimmed">

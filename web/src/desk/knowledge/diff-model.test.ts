@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCounts, diffLines, foldUnchanged, type DiffLine } from './diff-model.ts';
+import { defaultComparison, diffCounts, diffLines, foldUnchanged, type DiffLine } from './diff-model.ts';
 
 const equal = (count: number, prefix = 'line'): string => Array.from({ length: count }, (_, index) => `${prefix} ${index + 1}`).join('\n');
 
@@ -72,5 +72,19 @@ describe('the diff of two versions as rows', () => {
     const short: DiffLine[] = diffLines([{ kind: 'equal', text: 'same' }]);
     expect(foldUnchanged(short)).toEqual(short);
     expect(foldUnchanged(diffLines([{ kind: 'equal', text: equal(20) }]))).toEqual([{ type: 'folded', count: 20 }]);
+  });
+});
+
+describe('the versions compared first', () => {
+  const v = (version: number, status: string) => ({ version, status });
+
+  it('is the last edit, not a later status change (which keeps the text)', () => {
+    expect(defaultComparison([v(3, 'in_review'), v(2, 'draft'), v(1, 'draft')])).toEqual({ from: 1, to: 2 });
+    expect(defaultComparison([v(1, 'draft'), v(2, 'in_review'), v(3, 'published'), v(4, 'published')])).toEqual({ from: 3, to: 4 });
+  });
+
+  it('is the first against the newest when every version was a move, and nothing with one version', () => {
+    expect(defaultComparison([v(1, 'draft'), v(2, 'in_review'), v(3, 'published')])).toEqual({ from: 1, to: 3 });
+    expect(defaultComparison([v(1, 'draft')])).toBeNull();
   });
 });

@@ -66,3 +66,17 @@ export function diffCounts(lines: readonly DiffLine[]): { added: number; removed
     removed: lines.filter((line) => line.kind === 'removed').length,
   };
 }
+
+/**
+ * The two versions compared until the writer picks others: the last edit. A lifecycle move also
+ * makes a version (same text, new status), so the newest version whose status is the same as the
+ * one before it is taken as the last edit; with none, the first version against the newest.
+ */
+export function defaultComparison(versions: readonly { version: number; status: string }[]): { from: number; to: number } | null {
+  const ordered = [...versions].sort((a, b) => a.version - b.version);
+  if (ordered.length < 2) return null;
+  for (let index = ordered.length - 1; index > 0; index -= 1) {
+    if (ordered[index]!.status === ordered[index - 1]!.status) return { from: ordered[index - 1]!.version, to: ordered[index]!.version };
+  }
+  return { from: ordered[0]!.version, to: ordered[ordered.length - 1]!.version };
+}
