@@ -1,8 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { getCalendar, listCalendars } from '../calendars/calendars.service.ts';
-import { listServices } from '../catalog/catalog.service.ts';
+// Two modules are read through their stores, not their services, on purpose (decision 0017): the
+// calendars service has no closures-only read (getCalendar also works out when a calendar next
+// opens, which for a holiday calendar with no hours means searching far ahead: most of a search's
+// time), and the catalog's listServices builds every service's full view and form. The rows are
+// the same ones those services read, with the same audience rule (catalog.store selectServices).
+import { selectClosures, selectCompanyHolidayCalendars } from '../calendars/calendars.store.ts';
+import { selectServices } from '../catalog/catalog.store.ts';
+import { findPersonById } from '../people/people.service.ts';
 import { listTeams } from '../people/teams.service.ts';
 import type { HitType, SearchHit } from './search.schema.ts';
 import type { SmallDocument } from './search.store.ts';
@@ -42,19 +48,18 @@ export async function gatherSmallDocuments(db: Queryable, actor: Actor, types: H
   };
   const wants = (type: HitType) => types.includes(type);
   const teams = wants('service') || wants('team') ? await listTeams(db) : [];
-  const teamBySlug = new Map(teams.map((team) => [team.slug, team]));
+  const teamById = new Map(teams.map((team) => [team.id, team]));
 
   if (wants('service')) {
-    // Without `include`, GET /services lists exactly the active services open to the person.
-    const { items } = await listServices(db, actor, {});
-    for (const service of items) {
-      const team = teamBySlug.get(service.team.slug);
-      if (teamId && team?.id !== teamId) continue;
+    // As GET /services without `include`: the active services open to the person's home team.
+    const person = await findPersonById(db, actor.personId);
+    for (const service of await selectServices(db, { homeTeamId: person?.homeTeamId ?? null, teamId })) {
+      const team = teamById.get(service.teamId);
       add(
         'service',
         service.id,
-        { title: service.name, keywords: service.team.name, body: service.description, boost: 1 },
-        { link: `/services/${service.slug}`, teamId: team?.id ?? null, teamName: service.team.name, updatedAt: service.updatedAt },
+        { title: service.name, keywords: team?.name ?? '', body: service.description, boost: 1 },
+        { link: `/services/${service.slug}`, teamId: service.teamId, teamName: team?.name ?? null, updatedAt: service.updatedAt.toISOString() },
       );
     }
   }
@@ -89,29 +94,30 @@ interface HolidayDocument {
  */
 async function upcomingHolidays(db: Queryable, now: Date): Promise<HolidayDocument[]> {
   const today = DateTime.fromJSDate(now, { zone: 'Europe/London' }).startOf('day');
-  const calendars = (await listCalendars(db)).filter((calendar) => calendar.kind === 'company-holidays');
+  const calendars = await selectCompanyHolidayCalendars(db);
+  const zoneOf = new Map(calendars.map((calendar) => [calendar.id, calendar.timeZone]));
   const found: HolidayDocument[] = [];
-  for (const calendar of calendars) {
-    const { closures } = await getCalendar(db, calendar.id, now);
-    for (const closure of closures) {
-      const [first, last] = 'startsOn' in closure ? [closure.startsOn, closure.endsOn] : [closure.startsAt.slice(0, 10), closure.endsAt.slice(0, 10)];
-      const start = DateTime.fromISO(first, { zone: calendar.timeZone });
-      const end = DateTime.fromISO(last, { zone: calendar.timeZone });
-      const daysAhead = start.diff(today, 'days').days;
-      if (end < today || daysAhead > HOLIDAY_HORIZON_DAYS) continue;
-      const when = first === last ? start.toFormat('cccc d LLLL yyyy') : `${start.toFormat('cccc d LLLL')} to ${end.toFormat('cccc d LLLL yyyy')}`;
-      const partDay = 'startsAt' in closure ? ` from ${closure.startsAt.slice(11, 16)} to ${closure.endsAt.slice(11, 16)}` : '';
-      found.push({
-        id: closure.id,
-        document: {
-          title: closure.name,
-          keywords: 'company holiday bank holiday public holiday',
-          body: `${when}${partDay}: the offices are closed and the teams do not work.`,
-          // The sooner, the likelier meant: up to +10%, as freshness does for articles.
-          boost: 1 + 0.1 * Math.exp(-Math.max(daysAhead, 0) / 30),
-        },
-      });
-    }
+  for (const closure of await selectClosures(db, [...zoneOf.keys()])) {
+    const zone = zoneOf.get(closure.calendarId)!;
+    // Whole days, or a wall-clock range ("YYYY-MM-DD HH:MM:SS" on the calendar's clock).
+    const first = closure.startsOn ?? (closure.startsAt ?? '').slice(0, 10);
+    const last = closure.endsOn ?? (closure.endsAt ?? '').slice(0, 10);
+    const start = DateTime.fromISO(first, { zone });
+    const end = DateTime.fromISO(last, { zone });
+    const daysAhead = start.diff(today, 'days').days;
+    if (end < today || daysAhead > HOLIDAY_HORIZON_DAYS) continue;
+    const when = first === last ? start.toFormat('cccc d LLLL yyyy') : `${start.toFormat('cccc d LLLL')} to ${end.toFormat('cccc d LLLL yyyy')}`;
+    const partDay = closure.startsAt && closure.endsAt ? ` from ${closure.startsAt.slice(11, 16)} to ${closure.endsAt.slice(11, 16)}` : '';
+    found.push({
+      id: closure.id,
+      document: {
+        title: closure.name,
+        keywords: 'company holiday bank holiday public holiday',
+        body: `${when}${partDay}: the offices are closed and the teams do not work.`,
+        // The sooner, the likelier meant: up to +10%, as freshness does for articles.
+        boost: 1 + 0.1 * Math.exp(-Math.max(daysAhead, 0) / 30),
+      },
+    });
   }
   return found;
 }
