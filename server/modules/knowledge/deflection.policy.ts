@@ -1,24 +1,14 @@
-import { isAgentOf, isLeadOf, type Actor } from '../../platform/auth/actor.ts';
-import type { ArticleVisibility } from './knowledge.tables.ts';
+import { isLeadOf, type Actor } from '../../platform/auth/actor.ts';
+import { canReadArticle, type ArticleFacts } from './articles.policy.ts';
 
 export type KnowledgeActor = Pick<Actor, 'personId' | 'isAdmin' | 'memberships'>;
 
-export interface ArticleFacts {
-  teamId: string;
-  status: string;
-  visibility: ArticleVisibility;
-}
-
 /**
- * May this person read the article as a solution? Published only, then by its visibility
- * (everyone; agents of any team; the owning team's agents). Admins read every published article.
- * Written here because articles.policy.ts has not landed; it should become a call to it when it does.
+ * May this article count as what someone read at intake? Only a published one they may read by the
+ * articles' own rule: a draft the team's agent can open is not an answer anybody was shown.
  */
 export function mayReadPublishedArticle(actor: KnowledgeActor, article: ArticleFacts): boolean {
-  if (article.status !== 'published') return false;
-  if (actor.isAdmin || article.visibility === 'everyone') return true;
-  if (article.visibility === 'agents') return actor.memberships.length > 0;
-  return isAgentOf(actor, article.teamId);
+  return article.status === 'published' && canReadArticle(actor, article);
 }
 
 /**
