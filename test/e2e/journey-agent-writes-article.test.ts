@@ -13,6 +13,7 @@ const AGENT = 'chen.wei@lumen.example'; // Service Desk Analyst, IT
 const LEAD = 'tomasz.nowak@lumen.example'; // Service Desk Lead, IT
 const EMPLOYEE = 'fiona.gallagher@lumen.example'; // Marketing
 const SUBJECT = 'Laptop will not charge'; // a resolved demo request of IT's, asked by Chloe Nguyen
+const OTHER_SUBJECT = 'Phishing e-mail pretending to be our CEO'; // another resolved request of IT's
 const ADDED = 'If the charger light is off, try another wall socket first.';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -179,6 +180,46 @@ describe.skipIf(!chromiumInstalled)('issue 5: an agent turns a resolved request 
     await agent.getByRole('status').getByText('Saved.').waitFor();
     // Still published: a published article is edited in place, as a new version.
     await agent.getByRole('region', { name: 'Status' }).getByText('Published', { exact: true }).waitFor();
+  });
+
+  it('the agent links the article to another request by searching for it, and unlinks it', async () => {
+    await agent.goto(`/desk/it?status=resolved&q=${encodeURIComponent(OTHER_SUBJECT)}`);
+    const row = agent.locator('[data-testid^="queue-row-"]', { hasText: OTHER_SUBJECT });
+    await row.waitFor();
+    const otherKey = ((await row.getAttribute('data-testid')) ?? '').replace('queue-row-', '');
+    await agent.goto(`/desk/requests/${otherKey}`);
+    const panel = agent.getByRole('region', { name: 'Articles used' });
+    await panel.getByText('No article is linked to this request yet.').waitFor();
+    await panel.getByRole('searchbox', { name: 'Find an article to link' }).fill('charger light socket');
+    await panel.getByRole('button', { name: `Link “${SUBJECT}” to this request` }).click();
+    await panel.getByTestId('request-articles').getByRole('link', { name: SUBJECT }).waitFor();
+    // Once linked it is no longer offered.
+    await panel.getByRole('button', { name: `Link “${SUBJECT}” to this request` }).waitFor({ state: 'detached' });
+    await expectAccessible(agent, 'the request with a linked article');
+    await panel.getByRole('button', { name: `Unlink “${SUBJECT}”` }).click();
+    await panel.getByText('No article is linked to this request yet.').waitFor();
+  });
+
+  it('a save made against an older version is refused with a word, and made again on the newer one', async () => {
+    await agent.goto(articlePath);
+    const title = agent.getByRole('textbox', { name: /^Title/ });
+    await title.waitFor();
+    // Meanwhile the lead changes the article (through the API, as another tab would).
+    const me = (await (await lead.request.get('/api/v1/me')).json()) as { csrfToken: string };
+    const current = (await (await lead.request.get(`/api/v1/articles/${articlePath.split('/').pop()}`)).json()) as { version: number };
+    const changed = await lead.request.patch(`/api/v1/articles/${articlePath.split('/').pop()}`, {
+      headers: { 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken },
+      data: { category: 'Hardware', note: 'Filed under hardware' },
+    });
+    expect(changed.status()).toBe(200);
+    await title.fill(`${SUBJECT} or stays at a low level`);
+    await agent.getByRole('button', { name: 'Save', exact: true }).click();
+    await agent.getByTestId('article-conflict').getByText(/Someone else changed this article/).waitFor();
+    // Their version has been read; saving again keeps what was typed and their category.
+    await agent.getByRole('button', { name: 'Save', exact: true }).click();
+    await agent.getByRole('status').getByText('Saved.').waitFor();
+    await agent.getByRole('heading', { name: `Edit: ${SUBJECT} or stays at a low level`, level: 1 }).waitFor();
+    expect(await agent.getByRole('combobox', { name: 'Category' }).inputValue()).toBe('Hardware');
   });
 
   it('the lead reads the knowledge report for IT, on a desktop and a phone', async () => {

@@ -68,7 +68,7 @@ export const deskKnowledge = {
     saved: 'Saved.',
     created: 'Draft created.',
     noChanges: 'Nothing has changed since the last save.',
-    conflict: 'Someone else changed this article since you opened it. Their version is loaded below; what you typed is kept in the boxes: compare, then save again.',
+    conflict: 'Someone else changed this article since you opened it, so it was not saved. Their changes are now in the boxes you had not touched, and what you typed is kept: check, then save again.',
     conflictReload: 'Load their version (drops what you typed)',
     notSaved: 'The article was not saved',
     forbidden: 'You may not change this article.',

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
 import type { Me } from '../../api/types.ts';
@@ -14,7 +14,7 @@ import { ArticleSettings } from './ArticleSettings.tsx';
 import { useCategories, useCreateArticle, useSaveArticle } from './api/articles.ts';
 import { knowledgeKeys } from './api/keys.ts';
 import type { ArticleView } from './api/types.ts';
-import { articleChange, draftFrom, emptyDraft, hasChanges, newArticleBody, type ArticleDraft } from './article-draft.ts';
+import { articleChange, draftFrom, emptyDraft, hasChanges, newArticleBody, rebaseDraft, type ArticleDraft } from './article-draft.ts';
 import { BodyEditor } from './BodyEditor.tsx';
 import { FeedbackList } from './FeedbackList.tsx';
 import { articleEditorPath, readerPath } from './knowledge-paths.ts';
@@ -39,16 +39,29 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
   const categories = useCategories(team.id);
   const members = useTeam(team.slug);
   const [draft, setDraft] = useState<ArticleDraft>(() => (article ? draftFrom(article) : emptyDraft(me.id)));
+  // The version the draft was written on: a save is compared with it and sent with its version, so a
+  // newer version read meanwhile (a refetch) is never overwritten unseen: the API answers 412 instead.
+  const [base, setBase] = useState(article);
+  // A newer version read meanwhile: a lifecycle move (nothing the editor holds changed) moves the base
+  // along; someone's edit is shown as it is when nothing was typed here, else it waits for the save's 412.
+  useEffect(() => {
+    if (!article || !base || article.version === base.version) return;
+    if (!hasChanges(base, draftFrom(article))) setBase(article);
+    else if (!hasChanges(base, draft)) {
+      setBase(article);
+      setDraft(draftFrom(article));
+    }
+  }, [article, base, draft]);
   const [note, setNote] = useState<string | null>(justCreated ? words.editor.created : null);
   const [conflict, setConflict] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const readOnly = article ? !article.canEdit : false;
 
   // Asked at the moment of leaving, so it reads the latest draft and article.
-  const latest = useRef({ article, draft });
-  latest.current = { article, draft };
+  const latest = useRef({ article: base, draft });
+  latest.current = { article: base, draft };
   const unsavedNow = useCallback(() => !readOnly && hasChanges(latest.current.article, latest.current.draft), [readOnly]);
-  const unsaved = !readOnly && hasChanges(article, draft);
+  const unsaved = !readOnly && hasChanges(base, draft);
 
   const mutation = article ? save : create;
   const problem = mutation.error instanceof ApiError ? mutation.error.problem : null;
@@ -58,14 +71,19 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
     setDraft((previous) => ({ ...previous, ...change }));
   };
 
-  const onConflict = () => {
+  const onConflict = async () => {
     setConflict(true);
-    // Their version is read; the next save is made against it (what was typed stays in the boxes).
-    if (article) void client.invalidateQueries({ queryKey: knowledgeKeys.article(article.slug) });
     requestAnimationFrame(() => alertRef.current?.focus());
+    if (!article || !base) return;
+    // Their version is read, and what this writer changed is put on top of it for the next save.
+    await client.invalidateQueries({ queryKey: knowledgeKeys.article(article.slug) });
+    const theirs = client.getQueryData<ArticleView>(knowledgeKeys.article(article.slug));
+    if (!theirs) return;
+    setDraft((typed) => rebaseDraft(base, theirs, typed));
+    setBase(theirs);
   };
   const onFailure = (error: Error) => {
-    if (error instanceof ApiError && error.status === 412) onConflict();
+    if (error instanceof ApiError && error.status === 412) void onConflict();
     else requestAnimationFrame(() => alertRef.current?.focus());
   };
 
@@ -84,15 +102,17 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
       });
       return;
     }
-    const change = articleChange(article, draft);
+    const against = base ?? article;
+    const change = articleChange(against, draft);
     if (Object.keys(change).length === 0) {
       setNote(words.editor.noChanges);
       return;
     }
     save.mutate(
-      { slug: article.slug, version: article.version, change },
+      { slug: article.slug, version: against.version, change },
       {
         onSuccess: (saved) => {
+          setBase(saved);
           setDraft(draftFrom(saved));
           setNote(words.editor.saved);
         },
@@ -148,6 +168,7 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
                 color="orange"
                 onClick={() => {
                   setDraft(draftFrom(article));
+                  setBase(article);
                   setConflict(false);
                 }}
               >
@@ -205,7 +226,7 @@ export function ArticleEditor({ article, team, me }: ArticleEditorProps) {
         </Grid.Col>
         {article && (
           <Grid.Col span={{ base: 12, lg: 3 }}>
-            <LifecyclePanel article={article} unsaved={unsaved} onConflict={onConflict} onMoved={() => setNote(null)} />
+            <LifecyclePanel article={article} unsaved={unsaved} onConflict={() => void onConflict()} onMoved={() => setNote(null)} />
           </Grid.Col>
         )}
       </Grid>

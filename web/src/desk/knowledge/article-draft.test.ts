@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleView } from './api/types.ts';
-import { articleChange, draftFrom, emptyDraft, hasChanges, newArticleBody } from './article-draft.ts';
+import { articleChange, draftFrom, emptyDraft, hasChanges, newArticleBody, rebaseDraft } from './article-draft.ts';
 
 const article: ArticleView = {
   id: 'a1',
@@ -53,5 +53,23 @@ describe('the editor draft', () => {
     expect(newArticleBody('t1', draft)).toEqual({ teamId: 't1', title: 'VPN drops', body: 'Update the client.', visibility: 'everyone', category: null, tags: ['vpn'], ownerId: 'p2', reviewBy: null });
     expect(hasChanges(undefined, emptyDraft('p2'))).toBe(false);
     expect(hasChanges(undefined, draft)).toBe(true);
+  });
+});
+
+describe('a draft after someone else saved first', () => {
+  it('takes their value where the writer typed nothing, and keeps what the writer typed', () => {
+    const theirs: ArticleView = { ...article, version: 4, category: 'Power', tags: ['laptop', 'charger'], body: `${article.body}\n\nTheir line.` };
+    const mine = { ...draftFrom(article), title: 'Laptop does not charge', body: `${article.body}\n\nMy line.`, note: 'Clearer title' };
+    expect(rebaseDraft(article, theirs, mine)).toEqual({
+      ...draftFrom(theirs),
+      title: 'Laptop does not charge',
+      body: `${article.body}\n\nMy line.`,
+      note: 'Clearer title',
+    });
+  });
+
+  it('is their version when the writer had changed nothing', () => {
+    const theirs: ArticleView = { ...article, version: 4, visibility: 'agents', reviewBy: '2027-01-31' };
+    expect(rebaseDraft(article, theirs, draftFrom(article))).toEqual(draftFrom(theirs));
   });
 });

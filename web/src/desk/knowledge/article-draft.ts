@@ -69,3 +69,25 @@ export function hasChanges(article: ArticleView | undefined, draft: ArticleDraft
   if (!article) return draft.title.trim() !== '' || draft.body.trim() !== '';
   return Object.keys(articleChange(article, draft)).length > 0;
 }
+
+/**
+ * After a refused save (someone saved meanwhile): their version, with what this writer changed on
+ * top. A field the writer left as it was takes their value; a field the writer changed keeps the
+ * writer's (both changed: the writer's, who is looking at it and saves next). The note stays.
+ */
+export function rebaseDraft(base: ArticleView, latest: ArticleView, draft: ArticleDraft): ArticleDraft {
+  const before = draftFrom(base);
+  const theirs = draftFrom(latest);
+  const untouched = (key: keyof ArticleDraft) => JSON.stringify(draft[key]) === JSON.stringify(before[key]);
+  const pick = <Key extends keyof ArticleDraft>(key: Key): ArticleDraft[Key] => (untouched(key) ? theirs[key] : draft[key]);
+  return {
+    title: pick('title'),
+    body: pick('body'),
+    visibility: pick('visibility'),
+    category: pick('category'),
+    tags: pick('tags'),
+    ownerId: pick('ownerId'),
+    reviewBy: pick('reviewBy'),
+    note: draft.note,
+  };
+}
