@@ -148,3 +148,17 @@ describe('POST /deflections with bad input', () => {
     expect((await solve(cast.headers.employee, good())).statusCode).toBe(201);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the deflection, the reports and the filing’s knowledge member', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths;
+    expect(Object.keys(paths['/api/v1/deflections'].post.requestBody.content['application/json'].schema.properties)).toEqual(['serviceId', 'subject', 'articleId']);
+    expect(paths['/api/v1/reports/deflection'].get.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['from', 'team', 'to']);
+    expect(paths['/api/v1/reports/content-gaps'].get.description).toContain('biggest first');
+    const filing = paths['/api/v1/services/{idOrSlug}/requests'].post.requestBody.content['application/json'].schema.properties.knowledge;
+    expect(filing.description).toContain('are ignored');
+    expect(Object.keys(filing.properties)).toEqual(['shownArticleIds', 'openedArticleIds', 'searchId']);
+  });
+});
