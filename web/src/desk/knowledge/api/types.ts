@@ -1,54 +1,15 @@
 // What the knowledge base's API sends to the desk, written from the contract (issue 5): articles,
 // their versions and diffs, feedback, the links between requests and articles, search hits and the
-// leads' reports. Kept beside the desk's knowledge pages, so the portal's reader does not load them.
+// leads' reports.
 
-export type ArticleStatus = 'draft' | 'in_review' | 'published' | 'archived';
-export type ArticleVisibility = 'everyone' | 'agents' | 'team';
+// The article and search shapes are the portal's (one definition for both sides of the contract);
+// what only the writers' pages read is below.
+import type { ArticleStatus, ArticleVisibility } from '../../../knowledge/api/types.ts';
+
+export type { ArticleStats, ArticleStatus, ArticleSummary, ArticleView, ArticleVisibility, SearchHit, SearchResult } from '../../../knowledge/api/types.ts';
 
 export const articleStatuses: readonly ArticleStatus[] = ['draft', 'in_review', 'published', 'archived'];
 export const articleVisibilities: readonly ArticleVisibility[] = ['everyone', 'agents', 'team'];
-
-export interface ArticleStats {
-  views: number;
-  helpful: number;
-  notHelpful: number;
-}
-
-export interface ArticleSummary {
-  id: string;
-  slug: string;
-  teamId: string;
-  teamName: string;
-  title: string;
-  /** Plain text, at most 200 characters. */
-  excerpt: string;
-  status: ArticleStatus;
-  visibility: ArticleVisibility;
-  category: string | null;
-  tags: string[];
-  owner: { id: string; name: string };
-  /** 'YYYY-MM-DD' */
-  reviewBy: string | null;
-  /** Published and past its review date. */
-  stale: boolean;
-  version: number;
-  updatedAt: string;
-  publishedAt: string | null;
-  stats: ArticleStats;
-}
-
-export interface ArticleView extends ArticleSummary {
-  /** Markdown. */
-  body: string;
-  /** Sanitised by the server; safe to put in the page as it is. */
-  bodyHtml: string;
-  createdAt: string;
-  createdBy: { id: string; name: string };
-  sourceRequestKey: string | null;
-  myFeedback: { helpful: boolean; comment: string | null } | null;
-  canEdit: boolean;
-  canPublish: boolean;
-}
 
 /** POST /articles */
 export interface NewArticleBody {
@@ -105,25 +66,6 @@ export interface ArticleFile {
   contentType: string;
   sizeBytes: number;
   url: string;
-}
-
-export interface SearchHit {
-  type: 'article' | 'service' | 'team' | 'holiday';
-  id: string;
-  title: string;
-  /** HTML whose only tags are <mark>…</mark>; everything else is escaped by the server. */
-  snippet: string;
-  link: string;
-  teamId: string | null;
-  teamName: string | null;
-  updatedAt: string | null;
-}
-
-export interface SearchResult {
-  query: string;
-  searchId: number | null;
-  total: number;
-  hits: SearchHit[];
 }
 
 export interface DeflectionRow {
