@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findServiceById } from '../catalog/catalog.service.ts';
+import { articleReadScopeOf } from '../knowledge/articles.policy.ts';
 import { findTeamById } from '../people/people.service.ts';
 import { gatherSmallDocuments } from './search.documents.ts';
 import { normalizeQuery, parseQuery } from './search.query.ts';
@@ -27,7 +28,8 @@ export async function search(db: Queryable, actor: Actor, query: SearchQuery, no
   await checkContext(db, query);
   const types = query.types ?? [...hitTypes];
   const parsed = parseQuery(query.q);
-  const reader: store.ArticleReader = { isAdmin: actor.isAdmin, teamIds: actor.memberships.map((membership) => membership.teamId) };
+  const scope = articleReadScopeOf(actor);
+  const reader: store.ArticleReader = { isAdmin: scope.everything, teamIds: scope.teamIds };
 
   const [articles, small] = await Promise.all([
     types.includes('article') ? store.searchArticles(db, query.q, parsed, reader, { teamId: query.team, limit: query.limit }) : [],

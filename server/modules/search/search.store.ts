@@ -39,17 +39,40 @@ export interface ArticleRow extends RankedRow {
   updatedAt: string;
 }
 
-/** Published, and readable by this person: the contract's visibility rules as one SQL condition. */
-export function readable(reader: ArticleReader): SQL {
-  if (reader.isAdmin) return sql`a.status = 'published'`;
-  const ownTeams = reader.teamIds.length === 0 ? sql`false` : sql`a.team_id in (${sql.join(reader.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+/**
+ * Published, and readable by this person: the contract's visibility rules (articles.policy.ts,
+ * canReadArticle for published articles) as one SQL condition over the articles table `as`.
+ */
+export function readable(reader: ArticleReader, as = 'a'): SQL {
+  const a = sql.raw(as);
+  const published = sql`${a}.status = 'published'`;
+  if (reader.isAdmin) return published;
+  const ownTeams = reader.teamIds.length === 0 ? sql`false` : sql`${a}.team_id in (${sql.join(reader.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
   const agent = reader.teamIds.length > 0 ? sql`true` : sql`false`;
-  return sql`a.status = 'published' and (a.visibility = 'everyone' or (a.visibility = 'agents' and ${agent}) or (a.visibility = 'team' and ${ownTeams}))`;
+  return sql`${published} and (${a}.visibility = 'everyone' or (${a}.visibility = 'agents' and ${agent}) or (${a}.visibility = 'team' and ${ownTeams}))`;
 }
 
 /**
- * The best `limit` readable articles for the query, with the number of matches. Candidates come
- * from the two indexes (full text, title trigrams); only the final page gets a snippet, the costly part.
+ * At most this many articles per way in (all words, title trigrams, any word) are ranked. On a large
+ * base a common word matches thousands; ranking them all grows with the base. They are chosen by how
+ * many query words their title holds, then the most recently updated (decision 0017).
+ */
+const CANDIDATES = 300;
+
+/**
+ * Candidates whose title holds more of the query's words (their first five letters, so "passwords"
+ * counts "password") first; nothing when there are no words (a bare constant would be a column number).
+ */
+function titleWordsFirst(parsed: ParsedQuery): SQL {
+  const stems = parsed.words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 5)).filter((stem) => stem.length >= 3);
+  if (stems.length === 0) return sql``;
+  return sql`(${sql.join(stems.map((stem) => sql`(strpos(lower(a.title), ${stem}) > 0)::int`), sql` + `)}) desc,`;
+}
+
+/**
+ * The best `limit` readable articles for the query, with how many were ranked. Candidates come from
+ * the two indexes (full text, title trigrams), a bounded number per way in; only the final page gets
+ * a snippet.
  */
 export async function searchArticles(
   db: Queryable,
@@ -63,18 +86,34 @@ export async function searchArticles(
   const strict = sql`q.strict`;
   const loose = sql`q.loose`;
   const team = options.teamId ? sql`and a.team_id = ${options.teamId}::uuid` : sql``;
+  const eligible = sql`${readable(reader)} ${team} and not (${excludedCondition(parsed, document)})`;
+  const titleWords = titleWordsFirst(parsed);
   const result = await db.execute(sql`
     with q as (select ${strictQuery(text)} as strict, ${looseQuery(parsed)} as loose),
+    strict_hits as (
+      select a.id from articles a cross join q where ${eligible} and ${document} @@ q.strict
+      order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
+    ),
+    fuzzy_hits as (
+      select a.id from articles a where ${eligible} and ${fuzzyCondition(parsed, title)}
+      order by a.updated_at desc, a.id limit ${CANDIDATES}
+    ),
+    -- Any one word only when all of them found too little: a misspelt word must not sink the rest,
+    -- but on a large base "any word" of a long query is most of the base.
+    loose_hits as (
+      select a.id from articles a cross join q
+      where (select count(*) from (select id from strict_hits union select id from fuzzy_hits) found) < ${options.limit}
+        and ${eligible} and ${document} @@ q.loose
+      order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
+    ),
     candidates as (
       select a.id, a.slug, a.title, a.body, a.team_id, a.updated_at,
         ${relevance(parsed, document, title, strict, loose)}
           * ${freshness(sql`a.updated_at`)}
           * ${helpfulness(sql`s.helpful`, sql`s.not_helpful`)} as score
-      from articles a cross join q
+      from (select id from strict_hits union select id from fuzzy_hits union select id from loose_hits) found
+      join articles a on a.id = found.id cross join q
       left join article_stats s on s.article_id = a.id
-      where ${readable(reader)} ${team}
-        and (${document} @@ q.strict or ${document} @@ q.loose or ${fuzzyCondition(parsed, title)})
-        and not (${excludedCondition(parsed, document)})
     ),
     page as (
       select c.*, count(*) over () as total from candidates c order by c.score desc, c.id limit ${options.limit}

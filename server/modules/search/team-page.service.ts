@@ -6,6 +6,8 @@ import { listServices } from '../catalog/catalog.service.ts';
 import { findTeamById, findTeamBySlug } from '../people/people.service.ts';
 import { findSlaPolicy } from '../sla/sla.service.ts';
 import type { SlaTargets, SlaTargetsByPriority } from '../sla/sla.tables.ts';
+import { articleReadScopeOf } from '../knowledge/articles.policy.ts';
+import { toArticleSummaries } from '../knowledge/articles.views.ts';
 import type { TeamPage } from './team-page.schema.ts';
 import { selectTopArticles } from './team-page.store.ts';
 
@@ -49,12 +51,13 @@ function promisesOf(policies: Array<{ name: string; targets: SlaTargetsByPriorit
 export async function getTeamPage(db: Queryable, actor: Actor, idOrSlug: string): Promise<TeamPage> {
   const team = UUID.test(idOrSlug) ? await findTeamById(db, idOrSlug.toLowerCase()) : await findTeamBySlug(db, idOrSlug);
   if (!team) throw new AppError('TEAM_NOT_FOUND', `No team ${idOrSlug}`, [{ field: 'params.slug', reason: 'no team has this slug or id' }]);
-  const reader = { isAdmin: actor.isAdmin, teamIds: actor.memberships.map((membership) => membership.teamId) };
-  const [calendar, { items: services }, articles] = await Promise.all([
+  const scope = articleReadScopeOf(actor);
+  const [calendar, { items: services }, articleRows] = await Promise.all([
     businessCalendarOfTeam(db, team.id),
     listServices(db, actor, { team: team.slug }),
-    selectTopArticles(db, team.id, reader, TOP_ARTICLES),
+    selectTopArticles(db, team.id, { isAdmin: scope.everything, teamIds: scope.teamIds }, TOP_ARTICLES),
   ]);
+  const articles = await toArticleSummaries(db, articleRows);
   // The promises are those of the services the viewer may use, each policy once.
   const policyIds = [...new Set(services.map((service) => service.slaPolicyId).filter((id): id is string => id !== null))];
   const policies = (await Promise.all(policyIds.map((id) => findSlaPolicy(db, id)))).filter((policy) => policy !== undefined);
