@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { seedDemoArticles } from './demo-articles.ts';
 import { seedDemoCalendars } from './demo-calendars.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { insertDemoDirectory } from './demo-directory.ts';
@@ -18,6 +19,8 @@ export interface DemoSummary {
   policies: number;
   /** The company holiday calendar and one calendar per serving team. */
   calendars: number;
+  /** Knowledge-base articles, published and still being written. */
+  articles: number;
   /** A few demo people worth signing in as, one per point of view. */
   examples: Array<{ role: string; email: string }>;
 }
@@ -31,6 +34,8 @@ export async function seedDemoOrganisation(tx: Queryable, options: { passwordHas
   // After the calendars: SLA clocks count in the teams' business hours.
   const catalog = await seedDemoCatalog(tx, directory, now);
   const throughServices = await seedDemoServiceRequests(tx, directory, demoServiceRequests, now);
+  // After the catalog: articles link to its services.
+  const articles = await seedDemoArticles(tx, directory, now);
   return {
     teams: demoTeams.length,
     people: demoPeople.length,
@@ -38,6 +43,7 @@ export async function seedDemoOrganisation(tx: Queryable, options: { passwordHas
     services: catalog.serviceIdBySlug.size,
     policies: catalog.policies,
     calendars,
+    articles,
     examples: [
       { role: 'IT team lead', email: demoEmail('tomasz.nowak') },
       { role: 'IT agent', email: demoEmail('daniel.osei') },

@@ -186,3 +186,22 @@ export async function selectVersion(db: Queryable, articleId: string, version: n
     .limit(1);
   return row;
 }
+
+/**
+ * Seeded articles (the demo) in one statement each for the articles, their versions and their
+ * counters: rows checked by the caller, dated as given.
+ */
+export async function insertSeededArticles(
+  tx: Queryable,
+  rows: ReadonlyArray<{ article: Omit<ArticleInsert, 'keywords' | 'search'>; versions: Omit<NewVersion, 'articleId'>[]; stats?: { views: number; helpful: number; notHelpful: number } }>,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const saved = await tx
+    .insert(a)
+    .values(rows.map(({ article }) => ({ ...article, keywords: keywordsOf(article.tags ?? [], article.category) })))
+    .returning({ id: a.id });
+  const ids = saved.map((row) => row.id);
+  await tx.insert(articleVersions).values(rows.flatMap(({ versions }, index) => versions.map((version) => ({ ...version, articleId: ids[index]! }))));
+  await tx.insert(articleStats).values(rows.map(({ stats }, index) => ({ articleId: ids[index]!, ...(stats ?? {}) })));
+  return ids;
+}
