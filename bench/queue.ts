@@ -4,57 +4,27 @@
 // buildApp() + inject() (no network), medians of --samples calls, both databases by default; plus
 // the plans PostgreSQL executes for the due sort (EXPLAIN ANALYZE).
 // Usage: node --import tsx bench/queue.ts [--db pglite|postgres|both] [--samples 30]
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { people, teamMemberships, teams } from '../server/modules/people/people.tables.ts';
 import { readScopeOf } from '../server/modules/requests/requests.policy.ts';
 import { clockedPageQuery } from '../server/modules/requests/requests.queue.store.ts';
 import { issueApiToken } from '../server/platform/auth/api-tokens.ts';
-import { openDatabase, type Database } from '../server/platform/db/database.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { insertSyntheticQueue } from './synthetic-queue.ts';
 
 const { values: options } = parseArgs({ options: { db: { type: 'string', default: 'both' }, samples: { type: 'string', default: '30' } } });
 const samples = Number(options.samples);
-const serverBase = (process.env.HALLWAY_TEST_SERVER ?? 'postgresql://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 const QUEUE = 10_000;
-
-interface Opened {
-  database: Database;
-  dispose(): Promise<void>;
-}
-
-async function open(kind: 'pglite' | 'postgres'): Promise<Opened> {
-  if (kind === 'pglite') {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'hallway-bench-queue-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir }, { lock: false });
-    return { database, dispose: async () => { await database.close(); await rm(dataDir, { recursive: true, force: true }); } };
-  }
-  const name = `hallway_bench_queue_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${serverBase}/postgres` });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const database = await openDatabase({ kind: 'postgres', url: `${serverBase}/${name}` });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.query(`drop database "${name}"`);
-      await admin.end();
-    },
-  };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(kind: 'pglite' | 'postgres') {
-  const { database, dispose } = await open(kind);
+  const { database, dispose } = await openBenchDatabase(kind, 'queue');
   try {
     await runMigrations(database);
     const [team, other] = await database.db

@@ -4,15 +4,12 @@
 // PostgreSQL server. Reports median, p95 and worst latency per size, the 100k/10k growth, the
 // slowest queries, and PostgreSQL's plan for the slowest at the large size.
 // Usage: npm run bench:search -- [--db pglite|postgres|both] [--rounds 5] [--sizes 10000,100000]
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { people } from '../server/modules/people/people.tables.ts';
 import { qualityCases } from '../server/modules/search/search-quality.fixture.ts';
 import { seedSearchCorpus } from '../server/modules/search/search-corpus.ts';
@@ -20,8 +17,9 @@ import { search } from '../server/modules/search/search.service.ts';
 import { parseQuery } from '../server/modules/search/search.query.ts';
 import { searchArticles } from '../server/modules/search/search.store.ts';
 import type { Actor } from '../server/platform/auth/actor.ts';
-import { openDatabase, rowsOf, type Database } from '../server/platform/db/database.ts';
+import { rowsOf, type Database } from '../server/platform/db/database.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { insertSyntheticArticles } from './synthetic-articles.ts';
 
 const { values: options } = parseArgs({
@@ -29,29 +27,8 @@ const { values: options } = parseArgs({
 });
 const rounds = Number(options.rounds);
 const sizes = options.sizes.split(',').map(Number).sort((a, b) => a - b);
-const serverBase = (process.env.HALLWAY_TEST_SERVER ?? 'postgresql://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'hallway-bench-search-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir }, { lock: false });
-    return { database, dispose: async () => { await database.close(); await rm(dataDir, { recursive: true, force: true }); } };
-  }
-  const name = `hallway_bench_search_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${serverBase}/postgres` });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const database = await openDatabase({ kind: 'postgres', url: `${serverBase}/${name}` });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.query(`drop database "${name}"`);
-      await admin.end();
-    },
-  };
-}
 
 const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -111,7 +88,7 @@ async function explainArticles(database: Database, q: string): Promise<string> {
 }
 
 async function measure(kind: 'pglite' | 'postgres'): Promise<SizeResult[]> {
-  const { database, dispose } = await open(kind);
+  const { database, dispose } = await openBenchDatabase(kind, 'search');
   try {
     await runMigrations(database);
     const [owner] = await database.db.insert(people).values({ email: 'bench@bench.example', name: 'Bench Searcher' }).returning();
