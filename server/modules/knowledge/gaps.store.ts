@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Queryable } from '../../platform/db/database.ts';
 import type { WordingStats } from './gaps.grouping.ts';
+import { similarPairs } from './gaps.similarity.ts';
 
 /** How alike two wordings must be (pg_trgm similarity, 0..1) to be one gap. */
 export const GAP_SIMILARITY = 0.5;
@@ -17,11 +18,11 @@ export interface GapScope {
 /**
  * The distinct wordings of searches that found nothing or were followed by a request anyway, in the
  * period, with their counts and, for each, the other wordings (of the same top set) similar enough
- * to share a gap. One statement, so the wordings and their pairs describe the same rows.
+ * to share a gap: pg_trgm gives each wording's trigrams, gaps.similarity.ts compares them.
  */
 export async function selectGapWordings(db: Queryable, scope: GapScope): Promise<WordingStats[]> {
   const team = scope.teamId === 'all' ? sql`true` : sql`team_id = ${scope.teamId}`;
-  const rows = rowsOf<{ wording: string; searches: number | string; no_results: number | string; requested: number | string; last_at: string; similar: string[] | null }>(
+  const rows = rowsOf<{ wording: string; searches: number | string; no_results: number | string; requested: number | string; last_at: string; trigrams: string[] | null }>(
     await db.execute(sql`
       with top as (
         select normalized as wording,
@@ -39,8 +40,12 @@ export async function selectGapWordings(db: Queryable, scope: GapScope): Promise
       )
       select a.wording, a.searches::int as searches, a.no_results::int as no_results, a.requested::int as requested,
              to_char(a.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as last_at,
-             array(select b.wording from top b where b.wording > a.wording and similarity(a.wording, b.wording) >= ${GAP_SIMILARITY}) as similar
+             show_trgm(a.wording) as trigrams
       from top a`),
+  );
+  const similar = similarPairs(
+    rows.map((row) => ({ wording: row.wording, trigrams: row.trigrams ?? [] })),
+    GAP_SIMILARITY,
   );
   return rows.map((row) => ({
     wording: row.wording,
@@ -48,6 +53,6 @@ export async function selectGapWordings(db: Queryable, scope: GapScope): Promise
     noResults: Number(row.no_results),
     requestedAnyway: Number(row.requested),
     lastSearchedAt: row.last_at,
-    similar: row.similar ?? [],
+    similar: similar.get(row.wording) ?? [],
   }));
 }
