@@ -74,7 +74,9 @@ export async function draftArticleFromRequest(db: Queryable, actor: Caller, key:
   }
   const draft = draftFromRequest(await draftSourceOf(db, actor, key));
   return db.transaction(async (tx) => {
-    const article = await createArticle(tx, actor, { teamId: request.teamId, title: draft.title, body: draft.body, visibility: 'everyone' }, { sourceRequestId: request.id });
+    // A confidential case (HR's, say) starts as an article for its team only: someone must decide to widen it.
+    const visibility = request.confidential ? 'team' : 'everyone';
+    const article = await createArticle(tx, actor, { teamId: request.teamId, title: draft.title, body: draft.body, visibility }, { sourceRequestId: request.id });
     await links.insertLink(tx, request.id, article.id, actor.personId);
     return toArticleView(tx, actor, article);
   });

@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function fileRequest(description = 'My VPN drops every hour. Call me on +44 20 7946 0958.'): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: cast.headers.employee, payload: { team: cast.team.slug, subject: 'VPN drops for Emma', description } });
+async function fileRequest(description = 'My VPN drops every hour. Call me on +44 20 7946 0958.', confidential = false): Promise<string> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: cast.headers.employee, payload: { team: cast.team.slug, subject: 'VPN drops for Emma', description, confidential } });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().key;
 }
@@ -29,12 +29,12 @@ async function comment(role: Role, key: string, body: string, visibility: 'publi
   expect(response.statusCode, response.body).toBe(201);
 }
 
-async function resolve(key: string, reason: string) {
-  const current = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.agent });
+async function resolve(key: string, reason: string, by: Role = 'agent') {
+  const current = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers[by] });
   const response = await t.app.inject({
     method: 'PATCH',
     url: `/api/v1/requests/${key}`,
-    headers: { ...cast.headers.agent, 'if-match': `"${current.json().version}"` },
+    headers: { ...cast.headers[by], 'if-match': `"${current.json().version}"` },
     payload: { status: 'resolved', reason },
   });
   expect(response.statusCode, response.body).toBe(200);
@@ -62,6 +62,15 @@ describe('a draft from a resolved request', () => {
     expect((await linked('agent', key)).json().items.map((item: { id: string }) => item.id)).toEqual([draft.id]);
     // The requester cannot read the draft, so it is not listed for them.
     expect((await linked('employee', key)).json().items).toEqual([]);
+  });
+
+  it('starts as an article for the team only when the request was confidential', async () => {
+    const key = await fileRequest('A private matter about my contract.', true);
+    await resolve(key, 'Explained the clause.', 'lead');
+    expect((await draftFrom('agent', key)).statusCode).toBe(404);
+    const response = await draftFrom('lead', key);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ visibility: 'team', status: 'draft', sourceRequestKey: key });
   });
 
   it('is refused for a request still open (409), to non-agents (403) and to those who cannot see it (404), writing nothing', async () => {
