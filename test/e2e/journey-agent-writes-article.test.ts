@@ -222,6 +222,21 @@ describe.skipIf(!chromiumInstalled)('issue 5: an agent turns a resolved request 
     expect(await agent.getByRole('combobox', { name: 'Category' }).inputValue()).toBe('Hardware');
   });
 
+  it('past its review date, the article is flagged to its owner on the team articles', async () => {
+    await agent.getByLabel('Review by').fill('2026-01-15');
+    await agent.getByRole('button', { name: 'Save', exact: true }).click();
+    await agent.getByRole('status').getByText('Saved.').waitFor();
+    await agent.getByRole('link', { name: 'IT articles' }).click();
+    await agent.getByRole('heading', { name: 'IT articles', level: 1 }).waitFor();
+    await agent.getByTestId('review-due').getByText(/you own (is|are) past (its|their) review date/).waitFor();
+    await agent.getByTestId('review-due').getByRole('link', { name: 'Mine to review' }).click();
+    const row = agent.getByTestId(`article-row-${articlePath.split('/').pop()}`);
+    await row.getByText('Review due').waitFor();
+    await row.getByText('Review by 2026-01-15').waitFor();
+    await expectAccessible(agent, 'the articles due for review');
+    await keepScreenshot(agent, 'agent-writes-article-review-due');
+  });
+
   it('the lead reads the knowledge report for IT, on a desktop and a phone', async () => {
     await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge report' }).click();
     await lead.getByRole('heading', { name: 'IT knowledge report', level: 1 }).waitFor();
