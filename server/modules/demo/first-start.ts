@@ -66,7 +66,7 @@ export async function prepareFirstStart(
       'empty database: created the first administrator',
     );
   }
-  if (result.demo) log.info({ people: result.demo.people, requests: result.demo.requests }, 'seeded the demo organisation');
+  if (result.demo) log.info({ people: result.demo.people, requests: result.demo.requests, articles: result.demo.articles }, 'seeded the demo organisation');
   return result;
 }
 
@@ -130,8 +130,8 @@ export function formatSignInBox(result: FirstStartResult, url?: string): string 
   }
   if (result.demo) {
     lines.push(
-      `Demo organisation: ${result.demo.people} people, ${result.demo.requests} requests. Every demo person`,
-      `shares one password:  ${result.demo.password}`,
+      `Demo organisation: ${result.demo.people} people, ${result.demo.requests} requests, ${result.demo.articles} articles.`,
+      `Every demo person shares one password:  ${result.demo.password}`,
       ...result.demo.examples.map((example) => `  ${example.role.padEnd(16)}${example.email}`),
       '',
     );
