@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, type Cast } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -48,6 +49,14 @@ describe('writing an article', () => {
     expect(view.bodyHtml).toBe('<p>Open tray 2.</p>\n');
     const versions = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${view.slug}/versions`, headers: cast.headers.agent });
     expect(versions.json().items).toEqual([expect.objectContaining({ version: 1, status: 'draft', editedBy: { id: cast.people.agent.id, name: 'Alan Agent' }, note: null })]);
+  });
+
+  it('keeps the search keywords (tags and category) with every save', async () => {
+    const article = await write(cast.headers.agent, { title: 'Keyword keeping', category: 'Network', tags: ['vpn', 'remote'] });
+    const keywords = async () => (await t.database.rows<{ keywords: string }>(sql`select keywords from articles where id = ${article.id}`))[0]!.keywords;
+    expect(await keywords()).toBe('vpn remote Network');
+    expect((await edit(cast.headers.agent, article.slug, 1, { tags: ['wifi'], category: null })).statusCode).toBe(200);
+    expect(await keywords()).toBe('wifi');
   });
 
   it('makes the slug unique, and refuses a chosen slug that is taken', async () => {
