@@ -59,6 +59,24 @@ describe.skipIf(!chromiumInstalled)('on a phone', () => {
     await keepScreenshot(page, 'phone-employee');
   });
 
+  it('fits the help pages: the help home, search results, an article and a team page', async () => {
+    const page = await (await demo.browser.newContext({ baseURL: demo.server.url, viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
+    await signIn(page, EMPLOYEE, demo.password, '/kb', 'not asked');
+    await page.getByRole('heading', { name: 'Help articles', level: 1 }).waitFor();
+    await page.locator('main a[href^="/kb/"]').first().waitFor();
+    await expectFits(page, 'the help home');
+    await page.goto('/search?q=password');
+    await page.getByRole('link', { name: 'Reset your password' }).waitFor();
+    await expectFits(page, 'search results');
+    await page.getByRole('link', { name: 'Reset your password' }).click();
+    await page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
+    await expectFits(page, 'an article');
+    await page.goto('/teams/it');
+    await page.getByRole('heading', { name: 'What you can ask for' }).waitFor();
+    await expectFits(page, 'a team page');
+    await keepScreenshot(page, 'phone-team-page');
+  });
+
   it("fits the agent's desk: the queue, the board and a request", async () => {
     const page = await (await demo.browser.newContext({ baseURL: demo.server.url, viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
     await signIn(page, AGENT, demo.password, '/desk');
