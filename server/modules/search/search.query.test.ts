@@ -19,6 +19,7 @@ describe('reading a search box', () => {
   it('compares only words of four letters or more by trigrams, and keeps hyphenated words whole', () => {
     expect(parseQuery('wi-fi vpn conection').fuzzyWords).toEqual(['wifi', 'conection']);
     expect(parseQuery('wi-fi vpn').words).toEqual(['wi-fi', 'vpn']);
+    expect(parseQuery('Reset your password').fuzzyWords).toEqual(['reset', 'password']);
   });
 
   it('treats punctuation and operators as nothing', () => {

@@ -6,6 +6,17 @@ const MAX_WORDS = 12;
 /** Shorter words match too many titles by trigram ("it" is in "Submit"); they still match as words. */
 const MIN_FUZZY_LENGTH = 4;
 
+/**
+ * PostgreSQL's English stop words of four letters or more: they are no words to correct, and by
+ * trigrams "your" is close to thousands of titles (a full scan on a large base).
+ */
+const STOP_WORDS = new Set(
+  ('about above after again against because been before being below between both does doing down during each from further ' +
+    'have having here hers herself himself into itself just more most myself once only other ours ourselves over same should ' +
+    'some such than that their theirs them themselves then there these they this those through under until very were what ' +
+    'when where which while whom will with your yours yourself yourselves').split(' '),
+);
+
 /** Words that ask whether, or when, the offices are closed: the company holidays answer them. */
 const CLOSURE_WORDS = new Set(['closed', 'closing', 'closure', 'closures', 'shut', 'holiday', 'holidays', 'bank', 'christmas', 'easter']);
 
@@ -47,6 +58,6 @@ export function parseQuery(query: string): ParsedQuery {
     words: kept,
     excluded: unique(excluded),
     asksAboutClosures: kept.some((word) => CLOSURE_WORDS.has(word)),
-    fuzzyWords: kept.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length >= MIN_FUZZY_LENGTH),
+    fuzzyWords: kept.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length >= MIN_FUZZY_LENGTH && !STOP_WORDS.has(word)),
   };
 }
