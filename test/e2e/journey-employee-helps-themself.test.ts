@@ -97,6 +97,8 @@ describe.skipIf(!chromiumInstalled)('journey: an employee helps themself from th
 
     await drawer.getByRole('button', { name: 'This solved it' }).click();
     await page.getByRole('heading', { name: 'Glad that helped — nothing was filed' }).waitFor();
+    // Focus follows the news (the drawer and its button are gone).
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Glad that helped — nothing was filed');
     await page.getByRole('link', { name: 'Back to the catalog' }).waitFor();
     await expectAccessible('the deflected state');
     await keepScreenshot(page, 'journey-kb-deflected');
