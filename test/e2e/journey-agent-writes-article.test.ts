@@ -191,6 +191,7 @@ describe.skipIf(!chromiumInstalled)('issue 5: an agent turns a resolved request 
     const panel = agent.getByRole('region', { name: 'Articles used' });
     await panel.getByText('No article is linked to this request yet.').waitFor();
     await panel.getByRole('searchbox', { name: 'Find an article to link' }).fill('charger light socket');
+    await panel.getByRole('searchbox', { name: 'Find an article to link' }).press('Enter');
     await panel.getByRole('button', { name: `Link “${SUBJECT}” to this request` }).click();
     await panel.getByTestId('request-articles').getByRole('link', { name: SUBJECT }).waitFor();
     // Once linked it is no longer offered.

@@ -128,6 +128,7 @@ export const deskKnowledge = {
     none: 'No article is linked to this request yet.',
     search: 'Find an article to link',
     searchPlaceholder: 'Words from its title or text',
+    searchButton: 'Search',
     link: (title: string) => `Link “${title}” to this request`,
     linkShort: 'Link',
     unlink: (title: string) => `Unlink “${title}”`,

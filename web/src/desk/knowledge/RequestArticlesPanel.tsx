@@ -1,5 +1,4 @@
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../components/error-message.ts';
@@ -22,8 +21,10 @@ export function RequestArticlesPanel({ requestKey, canChange, canTurnIntoArticle
   const link = useLinkArticle(requestKey);
   const unlink = useUnlinkArticle(requestKey);
   const [typed, setTyped] = useState('');
-  const [settled] = useDebouncedValue(typed, 300);
-  const found = useArticleSearch(canChange ? settled : '');
+  // Searched when asked (Enter or the button), not as one types: desk searches are logged, and the
+  // content-gap report should not fill with half-typed words.
+  const [query, setQuery] = useState('');
+  const found = useArticleSearch(canChange ? query : '');
   const linkedIds = new Set((linked.data ?? []).map((article) => article.id));
   const failed = link.error ?? unlink.error;
 
@@ -67,15 +68,32 @@ export function RequestArticlesPanel({ requestKey, canChange, canTurnIntoArticle
         )}
         {canChange && (
           <>
-            <TextInput
-              label={words.request.search}
-              placeholder={words.request.searchPlaceholder}
-              type="search"
-              size="sm"
-              value={typed}
-              onChange={(event) => setTyped(event.currentTarget.value)}
-            />
-            {settled.trim() !== '' && found.isSuccess && found.data.length === 0 && (
+            <Group
+              component="form"
+              gap="xs"
+              align="flex-end"
+              wrap="nowrap"
+              role="search"
+              aria-label={words.request.search}
+              onSubmit={(event) => {
+                event.preventDefault();
+                setQuery(typed.trim());
+              }}
+            >
+              <TextInput
+                label={words.request.search}
+                placeholder={words.request.searchPlaceholder}
+                type="search"
+                size="sm"
+                value={typed}
+                onChange={(event) => setTyped(event.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
+              <Button type="submit" size="sm" variant="default" loading={found.isFetching}>
+                {words.request.searchButton}
+              </Button>
+            </Group>
+            {query !== '' && found.isSuccess && found.data.length === 0 && (
               <Text size="sm" c="dimmed">
                 {words.request.nothingFound}
               </Text>
