@@ -74,7 +74,6 @@ export const deskKnowledge = {
     forbidden: 'You may not change this article.',
     fromRequest: (key: string) => `Written from request ${key}`,
     readerLink: 'Open as readers see it',
-    status: 'Status',
     version: (version: number) => `Version ${version}`,
     attach: 'Upload an image or file',
     attaching: 'Uploading…',
