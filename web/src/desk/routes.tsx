@@ -2,9 +2,8 @@ import type { RouteObject } from 'react-router';
 import { isAgent, isLeadOrAdmin, type AreaLink } from '../components/area-links.ts';
 import { en } from '../i18n/en.ts';
 import { deskKnowledge } from '../i18n/en-desk-knowledge.ts';
+import { isKnowledgePath } from './knowledge/knowledge-paths.ts';
 
-/** Knowledge pages have links of their own in the navigation, so the queue's link is not "current" on them too. */
-const isKnowledgePath = (path: string) => /^\/desk\/(articles(\/|$)|knowledge-report$|[^/]+\/(articles|knowledge-report)(\/|$))/.test(path);
 
 const knowledge = async () => import('./knowledge/ArticleEditorPage.tsx');
 const firstTeam = async () => (await import('./knowledge/FirstTeamRedirect.tsx')).FirstTeamRedirect;
@@ -35,6 +34,7 @@ export const deskRoutes: RouteObject[] = [
   { path: 'desk/:team/knowledge-report', lazy: async () => ({ Component: (await import('./knowledge/KnowledgeReportPage.tsx')).KnowledgeReportPage }) },
 ];
 
+// Knowledge pages have links of their own, so the queue's link is not "current" on them too.
 export const deskLinks: AreaLink[] = [
   { to: '/desk', label: en.desk.nav, active: (path) => path.startsWith('/desk') && !isKnowledgePath(path), visibleTo: isAgent },
   { to: '/desk/articles', label: deskKnowledge.nav.articles, active: (path) => isKnowledgePath(path) && !path.endsWith('/knowledge-report'), visibleTo: isAgent },

@@ -6,3 +6,6 @@ export const articleEditorPath = (slug: string) => `/desk/articles/${segment(slu
 export const knowledgeReportPath = (team: string) => `/desk/${segment(team)}/knowledge-report`;
 /** The employee's reader (the portal's page): how the article looks to those it is published for. */
 export const readerPath = (slug: string) => `/kb/${segment(slug)}`;
+
+/** Whether a page is one of the knowledge pages, which have navigation links of their own (not the queue's). */
+export const isKnowledgePath = (path: string): boolean => /^\/desk\/(articles(\/|$)|knowledge-report$|[^/]+\/(articles|knowledge-report)(\/|$))/.test(path);
