@@ -71,6 +71,7 @@ describe('articles refuse bad input', () => {
       { name: 'list with limit 0', request: { method: 'GET', url: '/api/v1/articles?limit=0' }, status: 400, code: 'VALIDATION_FAILED', field: 'query.limit' },
       { name: 'list with a forged cursor', request: { method: 'GET', url: '/api/v1/articles?cursor=bm90LWEtY3Vyc29y' }, status: 400, code: 'VALIDATION_FAILED', field: 'query.cursor' },
       { name: 'list with an unknown status', request: { method: 'GET', url: '/api/v1/articles?status=gone' }, status: 400, code: 'VALIDATION_FAILED', field: 'query.status' },
+      { name: 'list with an empty tag', request: { method: 'GET', url: '/api/v1/articles?tag=' }, status: 400, code: 'VALIDATION_FAILED', field: 'query.tag' },
       { name: 'list with stale=maybe', request: { method: 'GET', url: '/api/v1/articles?stale=maybe' }, status: 400, code: 'VALIDATION_FAILED', field: 'query.stale' },
       { name: 'diff of a non-number', request: { method: 'GET', url: `/api/v1/articles/${SLUG}/diff?from=a&to=1` }, status: 400, code: 'VALIDATION_FAILED', field: 'query.from' },
       { name: 'diff of a missing version', request: { method: 'GET', url: `/api/v1/articles/${SLUG}/diff?from=2&to=1` }, status: 400, code: 'VALIDATION_FAILED', field: 'query.from' },

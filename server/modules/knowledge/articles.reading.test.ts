@@ -128,6 +128,14 @@ describe('lists', () => {
     expect(seen.sort()).toEqual(['Agents only trick', 'Expense claims', 'Old badge process', 'Unpublished draft', 'Wifi for guests']);
   });
 
+  it('filter by category and tag, whatever their case, and only among what the caller may read', async () => {
+    expect(titles(await list('employee', 'category=network'))).toEqual(['Wifi for guests']);
+    expect(titles(await list('employee', 'tag=WIFI'))).toEqual(['Wifi for guests']);
+    expect(titles(await list('employee', 'category=Secret'))).toEqual([]);
+    expect(titles(await list('agentOfOtherTeam', 'category=secret'))).toEqual(['Agents only trick']);
+    expect(titles(await list('employee', 'category=Money&tag=wifi'))).toEqual([]);
+  });
+
   it("list only the owner's own with owner=me", async () => {
     expect((await list('employee', 'owner=me')).items).toEqual([]);
   });

@@ -68,6 +68,10 @@ export const listArticlesQuery = z.strictObject({
   stale: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true').optional(),
   owner: z.literal('me', { message: 'must be me' }).optional(),
   q: noNul(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters')).optional(),
+  category: noNul(z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'))
+    .optional()
+    .describe('Only articles of this category (case does not matter)'),
+  tag: tag.optional().describe('Only articles with this tag (case does not matter)'),
   cursor: cursorQuery(listPosition).optional(),
   limit: pageSizeQuery,
 });

@@ -138,7 +138,11 @@ export async function listArticles(db: Queryable, actor: ArticleActor, query: Li
   const rows = await store.selectArticlePage(
     db,
     articleReadScopeOf(actor),
-    { teamId: query.team, status: query.status, stale: query.stale, ownerId: query.owner === 'me' ? actor.personId : undefined, text: query.q },
+    { teamId: query.team, status: query.status, stale: query.stale, ownerId: query.owner === 'me' ? actor.personId : undefined,
+      text: query.q,
+      category: query.category,
+      tag: query.tag,
+    },
     after,
     query.limit + 1,
   );

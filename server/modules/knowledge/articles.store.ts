@@ -117,6 +117,8 @@ export interface ArticleFilters {
   stale?: boolean;
   ownerId?: string;
   text?: string;
+  category?: string;
+  tag?: string;
 }
 
 /** Microsecond-exact UTC text for a cursor: one rounded to milliseconds would skip or repeat rows. */
@@ -137,6 +139,8 @@ export async function selectArticlePage(
   if (filters.stale === true) conditions.push(staleCondition);
   if (filters.stale === false) conditions.push(sql`not ${staleCondition}`);
   if (filters.ownerId) conditions.push(eq(a.ownerId, filters.ownerId));
+  if (filters.category) conditions.push(sql`lower(${a.category}) = lower(${filters.category})`);
+  if (filters.tag) conditions.push(sql`lower(${filters.tag}) = any (select lower(tag) from unnest(${a.tags}) as tag)`);
   if (filters.text) {
     conditions.push(sql`(${a.search} @@ websearch_to_tsquery('english', ${filters.text}) or strpos(lower(${a.title}), lower(${filters.text})) > 0)`);
   }

@@ -35,6 +35,8 @@ describe('the article list filters', () => {
   it('ask the API for my stale published articles on the review tab, and for a status otherwise', () => {
     expect(listQuery('t1', { tab: 'review', category: '', tag: '', text: '' })).toEqual({ team: 't1', status: 'published', stale: 'true', owner: 'me', q: undefined });
     expect(listQuery('t1', { tab: 'in_review', category: '', tag: '', text: 'vpn' })).toEqual({ team: 't1', status: 'in_review', q: 'vpn' });
+    // The server filters by category and tag, so a team's long list is not read whole to find them.
+    expect(listQuery('t1', { tab: 'published', category: 'Hardware', tag: 'power', text: '' })).toMatchObject({ category: 'Hardware', tag: 'power' });
   });
 
   it('narrow by category and tag whatever the case, and keep every row without them', () => {

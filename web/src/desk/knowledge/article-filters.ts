@@ -42,12 +42,12 @@ export function searchFrom(filters: ArticleListFilters): URLSearchParams {
 /** What GET /articles filters on: the status (or stale + mine for "review") and the words. */
 export function listQuery(teamId: string, filters: ArticleListFilters): Record<string, string | undefined> {
   const byTab = filters.tab === 'review' ? { status: 'published', stale: 'true', owner: 'me' } : { status: filters.tab };
-  return { team: teamId, ...byTab, q: filters.text || undefined };
+  return { team: teamId, ...byTab, q: filters.text || undefined, category: filters.category || undefined, tag: filters.tag || undefined };
 }
 
 /**
- * Category and tag narrow the rows already read: the list endpoint has no such parameters, and a
- * team's articles of one status are few enough to page through. Case does not matter.
+ * Category and tag as the list endpoint filters them (case does not matter): rows kept from before a
+ * filter changed are narrowed the same way while the new page loads.
  */
 export function matchesLocally(article: ArticleSummary, filters: ArticleListFilters): boolean {
   const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
