@@ -60,6 +60,19 @@ export function readable(reader: ArticleReader, as = 'a'): SQL {
 const CANDIDATES = 300;
 
 /**
+ * Titles close to any of the words, one index scan per word: with the words OR-ed in one condition
+ * PostgreSQL priced four trigram scans above a parallel sequential scan, and comparing every title
+ * took 0.9 s at 100,000 articles.
+ */
+function fuzzyHits(parsed: ParsedQuery, eligible: SQL): SQL {
+  if (parsed.fuzzyWords.length === 0) return sql`select null::uuid as id where false`;
+  const perWord = parsed.fuzzyWords.map(
+    (word) => sql`(select a.id, a.updated_at from articles a where ${eligible} and ${word} <% a.title order by a.updated_at desc, a.id limit ${CANDIDATES})`,
+  );
+  return sql`select id from (${sql.join(perWord, sql` union all `)}) near group by id order by max(updated_at) desc, id limit ${CANDIDATES}`;
+}
+
+/**
  * Candidates whose title holds more of the query's words (their first five letters, so "passwords"
  * counts "password") first; nothing when there are no words (a bare constant would be a column number).
  */
@@ -94,10 +107,7 @@ export async function searchArticles(
       select a.id from articles a cross join q where ${eligible} and ${document} @@ q.strict
       order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
     ),
-    fuzzy_hits as (
-      select a.id from articles a where ${eligible} and ${fuzzyCondition(parsed, title)}
-      order by a.updated_at desc, a.id limit ${CANDIDATES}
-    ),
+    fuzzy_hits as (${fuzzyHits(parsed, eligible)}),
     -- Any one word only when all of them found too little: a misspelt word must not sink the rest,
     -- but on a large base "any word" of a long query is most of the base.
     loose_hits as (
