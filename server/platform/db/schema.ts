@@ -10,3 +10,4 @@ export * from '../../modules/workflows/workflows.tables.ts';
 export * from '../jobs/timers.tables.ts';
 export * from '../../modules/attachments/attachments.tables.ts';
 export * from '../../modules/knowledge/knowledge.tables.ts';
+export * from '../../modules/channels/email/mail.tables.ts';
