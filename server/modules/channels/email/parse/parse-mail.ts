@@ -1,0 +1,148 @@
+import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type HeaderLines, type ParsedMail as MailparserMail } from 'mailparser';
+import { detectAutomatedMail, type AutomatedKind, type RawHeaders } from './automated.ts';
+import { MailParseError } from './mail-parse-error.ts';
+import { assertParseableRawMessage, type RawCheckOptions } from './raw-message-checks.ts';
+import { sanitisedHtmlToText, sanitizeMailHtml } from './sanitize-mail-html.ts';
+import { trimQuotedText } from './trim-quoted.ts';
+
+// One raw RFC 5322 message -> what Hallway needs from it (decision 0019). mailparser does the MIME
+// work (multipart, transfer encodings, charsets through iconv-lite, RFC 2047 headers); this file
+// decides what is refused, sanitises the HTML and shapes the result.
+
+export { MailParseError } from './mail-parse-error.ts';
+export type { AutomatedKind } from './automated.ts';
+
+export interface MailAddress {
+  address: string; // lower-cased
+  name: string | null;
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  content: Buffer;
+  inline: boolean;
+  contentId: string | null;
+}
+
+export interface ParsedMail {
+  messageId: string | null; // without angle brackets; null when the message has none
+  inReplyTo: string | null;
+  references: string[];
+  from: MailAddress | null;
+  replyTo: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string; // decoded (RFC 2047), '' when absent
+  date: Date | null;
+  text: string; // the whole plain text (from text/plain, or derived from HTML)
+  safeHtml: string | null; // sanitised HTML when the message had HTML
+  visibleText: string; // text without quoted history and signature (for the timeline)
+  attachments: MailAttachment[];
+  automated: { kind: AutomatedKind; reason: string | null }; // why it must never be answered
+}
+
+export type ParseMailOptions = RawCheckOptions;
+
+/** Message ids in a header value: "<a@b> <c@d>" or, from sloppy senders, bare "a@b". */
+export function messageIdsIn(value: string | string[] | undefined): string[] {
+  const joined = Array.isArray(value) ? value.join(' ') : (value ?? '');
+  const bracketed = [...joined.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1] ?? '');
+  const ids = bracketed.length > 0 ? bracketed : joined.split(/[\s,]+/);
+  return [...new Set(ids.map((id) => id.trim()).filter((id) => id.includes('@') || id.length > 4))];
+}
+
+function flattenAddresses(entries: EmailAddress[]): MailAddress[] {
+  const addresses: MailAddress[] = [];
+  for (const entry of entries) {
+    if (entry.group) addresses.push(...flattenAddresses(entry.group));
+    else if (entry.address && entry.address.includes('@')) {
+      addresses.push({ address: entry.address.trim().toLowerCase(), name: entry.name.trim() === '' ? null : entry.name.trim() });
+    }
+  }
+  return addresses;
+}
+
+function addressList(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (!value) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((object) => flattenAddresses(object.value));
+}
+
+function rawHeaders(lines: HeaderLines): RawHeaders {
+  const headers = new Map<string, string[]>();
+  for (const { key, line } of lines) {
+    const unfolded = line.replace(/\r?\n[ \t]+/g, ' ');
+    const value = unfolded.slice(unfolded.indexOf(':') + 1).trim();
+    headers.set(key.toLowerCase(), [...(headers.get(key.toLowerCase()) ?? []), value]);
+  }
+  return headers;
+}
+
+function topContentType(mail: MailparserMail): { value: string; params: Record<string, string> } {
+  const header = mail.headers.get('content-type');
+  if (header && typeof header === 'object' && 'value' in header && 'params' in header && typeof header.value === 'string') {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(header.params)) if (typeof value === 'string') params[name.toLowerCase()] = value;
+    return { value: header.value.toLowerCase(), params };
+  }
+  return { value: 'text/plain', params: {} };
+}
+
+function toAttachment(attachment: Attachment): MailAttachment {
+  const contentId = attachment.cid ?? null;
+  const extension = attachment.contentType.split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin';
+  return {
+    fileName: attachment.filename?.trim() || (contentId ? `${contentId.split('@')[0]}.${extension}` : `attachment.${extension}`),
+    contentType: attachment.contentType.toLowerCase(),
+    sizeBytes: attachment.size,
+    content: attachment.content,
+    inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+    contentId,
+  };
+}
+
+function plainText(mail: MailparserMail, safeHtml: string | null): string {
+  const text = (mail.text ?? '').replace(/\r\n?/g, '\n').trim();
+  if (text !== '' || safeHtml === null) return text;
+  return sanitisedHtmlToText(safeHtml);
+}
+
+export async function parseMail(raw: Buffer, options: ParseMailOptions = {}): Promise<ParsedMail> {
+  assertParseableRawMessage(raw, options);
+  let mail: MailparserMail;
+  try {
+    mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipHtmlToText: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new MailParseError('parser-failed', `The MIME structure could not be read: ${detail}`, { cause: error });
+  }
+  const from = addressList(mail.from)[0] ?? null;
+  const subject = (mail.subject ?? '').trim();
+  const contentType = topContentType(mail);
+  const safeHtml = typeof mail.html === 'string' ? sanitizeMailHtml(mail.html) : null;
+  const text = plainText(mail, safeHtml);
+  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null;
+  return {
+    messageId: messageIdsIn(mail.messageId)[0] ?? null,
+    inReplyTo: messageIdsIn(mail.inReplyTo)[0] ?? null,
+    references: messageIdsIn(mail.references),
+    from,
+    replyTo: addressList(mail.replyTo)[0] ?? null,
+    to: addressList(mail.to),
+    cc: addressList(mail.cc),
+    subject,
+    date,
+    text,
+    safeHtml,
+    visibleText: trimQuotedText(text),
+    attachments: mail.attachments.map(toAttachment),
+    automated: detectAutomatedMail({
+      headers: rawHeaders(mail.headerLines),
+      fromAddress: from?.address ?? null,
+      subject,
+      contentType: contentType.value,
+      contentTypeParams: contentType.params,
+    }),
+  };
+}
