@@ -42,7 +42,8 @@ const FOOTER_LINE = [
 const SIGNATURE_DELIMITER = /^--\s?$/;
 
 function isAttribution(line: string): boolean {
-  return ATTRIBUTION_LINE.some((pattern) => pattern.test(line));
+  // Every client puts the date in the attribution; prose like "On Monday the admin wrote:" has none.
+  return /\d/.test(line) && ATTRIBUTION_LINE.some((pattern) => pattern.test(line));
 }
 
 function isOutlookHeaderBlock(lines: string[], index: number): boolean {
