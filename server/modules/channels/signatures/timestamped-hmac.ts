@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { ReplayGuard } from './replay-guard.ts';
 import { accepted, constantTimeEqual, rawBytes, refused, type SignatureCheck } from './signature-check.ts';
 import { DEFAULT_TOLERANCE_SECONDS, isWithinWindow, parseUnixSeconds, systemClock, type Clock } from './timestamp-window.ts';
@@ -20,8 +20,10 @@ export interface TimestampedCheckOptions {
 
 /**
  * The checks after the header is parsed: the window, then any received digest against any secret
- * (several of each during a rotation), then the replay memory keyed by the digest that matched.
- * Every pair is compared; none is skipped once one matches, so time does not say which one did.
+ * (several of each during a rotation), then the replay memory. Every pair is compared; none is
+ * skipped once one matches, so time does not say which one did. The memory is keyed by what was
+ * signed (timestamp and body), not by the digest that matched: the same delivery stripped down to
+ * its old-secret signature is still the same delivery.
  */
 export function checkTimestampedDigests(
   timestampText: string,
@@ -36,17 +38,18 @@ export function checkTimestampedDigests(
   const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   if (!isWithinWindow(signedAtSeconds * 1000, (options.now ?? systemClock)(), toleranceSeconds)) return refused('expired');
 
-  let matched: Buffer | null = null;
+  let matched = false;
   for (const secret of secrets) {
     const expected = timestampedBodyDigest(secret, timestampText, rawBody);
     for (const received of receivedDigests) {
-      if (constantTimeEqual(expected, received) && matched === null) matched = expected;
+      if (constantTimeEqual(expected, received)) matched = true;
     }
   }
-  if (matched === null) return refused('mismatch');
+  if (!matched) return refused('mismatch');
 
+  const signedContent = createHash('sha256').update(`${timestampText}.`, 'utf8').update(rawBytes(rawBody)).digest('hex');
   const rememberUntilMs = (signedAtSeconds + toleranceSeconds) * 1000;
-  if (options.replayGuard && !options.replayGuard.admit(`${replayKeyPrefix}:${matched.toString('hex')}`, rememberUntilMs)) {
+  if (options.replayGuard && !options.replayGuard.admit(`${replayKeyPrefix}:${signedContent}`, rememberUntilMs)) {
     return refused('replayed');
   }
   return accepted;
