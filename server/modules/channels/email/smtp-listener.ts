@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Database } from '../../../platform/db/database.ts';
+import { timerErrorForLog } from '../../../platform/jobs/timer-errors.ts';
 import { storeArrivedMessage } from './store-inbound.ts';
 import { teamForRecipient } from './team-addresses.ts';
 
@@ -17,6 +18,7 @@ export interface SmtpListenerOptions {
   maxMessageBytes?: number;
   /** The name given in the greeting and EHLO. */
   serverName?: string;
+  /** Never given a message's content: failed queries' parameters are dropped (timerErrorForLog). */
   logger?: { info(object: object, message: string): void; warn(object: object, message: string): void };
 }
 
@@ -58,7 +60,7 @@ export async function startSmtpListener(database: Database, options: SmtpListene
           callback();
         },
         (error: unknown) => {
-          options.logger?.warn({ err: error }, 'mail intake: team address lookup failed; 451');
+          options.logger?.warn({ err: timerErrorForLog(error) }, 'mail intake: team address lookup failed; 451');
           callback(smtpError(451, '4.3.0 Temporary failure looking up the recipient; try again later'));
         },
       );
@@ -74,7 +76,7 @@ export async function startSmtpListener(database: Database, options: SmtpListene
           callback(null, 'Message stored');
         },
       ).catch((error: unknown) => {
-        options.logger?.warn({ err: error, session: session.id }, 'mail intake: storing failed; 451');
+        options.logger?.warn({ err: timerErrorForLog(error), session: session.id }, 'mail intake: storing failed; 451');
         callback(smtpError(451, '4.3.0 Temporary failure storing the message; try again later'));
       });
     },
@@ -91,7 +93,7 @@ export async function startSmtpListener(database: Database, options: SmtpListene
     });
   });
   // After listening, a connection's error (a client resetting) is that client's problem only.
-  server.on('error', (error) => options.logger?.warn({ err: error }, 'mail intake: connection error'));
+  server.on('error', (error) => options.logger?.warn({ err: timerErrorForLog(error) }, 'mail intake: connection error'));
   return {
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

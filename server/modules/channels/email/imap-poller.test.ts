@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
+import { buildCast, type Cast } from '../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { rowsOf } from '../../../platform/db/database.ts';
+import { selectMailSettingsByTeam, upsertMailSettings } from './inbound.store.ts';
+import { pollTeamMailbox } from './imap-poller.ts';
+import { storeArrivedMessage } from './store-inbound.ts';
+
+// Polling a real Dovecot: a message is stored before it is marked \Seen on the server, a repeat of
+// the same message after a crash is not stored twice, and a failed store leaves it unread for later.
+
+let t: TestApp;
+let cast: Cast;
+let dovecot: Dovecot;
+let client: ImapFlow;
+const environment = { HALLWAY_TEST_IMAP_PASSWORD: '' };
+
+beforeAll(async () => {
+  [t, dovecot] = await Promise.all([createTestApp(), startDovecot()]);
+  cast = await buildCast(t.database);
+  environment.HALLWAY_TEST_IMAP_PASSWORD = dovecot.password;
+  await upsertMailSettings(t.database.db, {
+    teamId: cast.team.id,
+    inboundAddress: 'facilities@hallway.test',
+    imapEnabled: true,
+    imapHost: dovecot.host,
+    imapPort: dovecot.port,
+    imapTls: false,
+    imapUser: dovecot.user,
+    imapPasswordEnv: 'HALLWAY_TEST_IMAP_PASSWORD',
+  });
+  client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  await client.connect();
+});
+afterAll(async () => {
+  await client?.logout();
+  await dovecot?.stop();
+  await t?.close();
+});
+
+const message = (id: string, subject: string) =>
+  Buffer.from(`From: Emma <emma@corp.test>\r\nTo: facilities@hallway.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\n\r\n${subject}, please.\r\n`);
+
+async function poll() {
+  const settings = await selectMailSettingsByTeam(t.database.db, cast.team.id);
+  return pollTeamMailbox(t.database, settings!, { environment });
+}
+
+async function seenOnServer(uid: number): Promise<boolean> {
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    const [found] = await client.fetchAll(String(uid), { uid: true, flags: true }, { uid: true });
+    return found?.flags?.has('\\Seen') ?? false;
+  } finally {
+    lock.release();
+  }
+}
+
+async function storedImap(key: string) {
+  return rowsOf<{ id: string; raw: Buffer | Uint8Array }>(
+    await t.database.db.execute(sql`select id, raw from inbound_messages where channel = 'imap' and message_key = ${key}`),
+  );
+}
+
+describe('polling a team mailbox', () => {
+  it('stores each new message and only then marks it seen on the server', async () => {
+    const first = await client.append('INBOX', message('leak-1@corp.test', 'Water leak in room 2.14'));
+    const second = await client.append('INBOX', message('lamp-1@corp.test', 'Lamp broken'));
+    expect(await poll()).toEqual({ stored: 2, alreadyStored: 0, skippedTooLarge: 0 });
+    const [leak] = await storedImap('id:leak-1@corp.test');
+    expect(Buffer.from(leak!.raw).toString()).toContain('Water leak in room 2.14, please.');
+    expect(await storedImap('id:lamp-1@corp.test')).toHaveLength(1);
+    expect(await seenOnServer(Number(first && first.uid))).toBe(true);
+    expect(await seenOnServer(Number(second && second.uid))).toBe(true);
+    // Nothing new: nothing stored again.
+    expect(await poll()).toEqual({ stored: 0, alreadyStored: 0, skippedTooLarge: 0 });
+  });
+
+  it('does not store twice a message stored before a crash kept it from being marked', async () => {
+    const raw = message('crash-1@corp.test', 'Heating off');
+    const appended = await client.append('INBOX', raw);
+    // The previous poll stored it and died before marking it seen and remembering its UID.
+    await storeArrivedMessage(t.database, { teamId: cast.team.id, channel: 'imap', envelopeFrom: null, envelopeTo: [dovecot.user], raw });
+    expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    expect(await poll()).toEqual({ stored: 0, alreadyStored: 1, skippedTooLarge: 0 });
+    expect(await storedImap('id:crash-1@corp.test')).toHaveLength(1);
+    expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+  });
+
+  it('leaves a message unread on the server when it cannot be stored, and takes it on the next poll', async () => {
+    const appended = await client.append('INBOX', message('outage-1@corp.test', 'Door stuck'));
+    await t.database.db.execute(sql`create function refuse_inbound() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
+    await t.database.db.execute(sql`create trigger refuse_inbound before insert on inbound_messages for each row execute function refuse_inbound()`);
+    try {
+      await expect(poll()).rejects.toThrow();
+      expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    } finally {
+      await t.database.db.execute(sql`drop trigger refuse_inbound on inbound_messages`);
+      await t.database.db.execute(sql`drop function refuse_inbound()`);
+    }
+    const settings = await selectMailSettingsByTeam(t.database.db, cast.team.id);
+    expect(settings?.imapLastError).toMatch(/disk full/);
+    // The failed query's parameters (the message itself) are not kept with the error.
+    expect(settings?.imapLastError).not.toContain('Door stuck');
+    expect(await poll()).toEqual({ stored: 1, alreadyStored: 0, skippedTooLarge: 0 });
+    expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+  });
+});

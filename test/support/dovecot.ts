@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+
+// A real IMAP server for the mail-polling tests: Debian's Dovecot (package dovecot-imapd, installed
+// by .ci/run), configured in a temporary folder, listening on 127.0.0.1 at a free port, without TLS,
+// one plain-text test user, maildir storage in the folder, everything run as the current user.
+
+export const DOVECOT_BINARY = '/usr/sbin/dovecot';
+
+export interface Dovecot {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/**
+ * Run as root (a CI container), Dovecot refuses to run its login process as root: then the unprivileged
+ * users Debian's package creates (dovenull, dovecot) are used for its helpers, as the package does.
+ */
+function processUsers(me: ReturnType<typeof userInfo>): string {
+  if (me.uid === 0) return 'default_internal_user = dovecot\ndefault_login_user = dovenull';
+  return `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\nservice auth {\n  user = ${me.username}\n}\nservice auth-worker {\n  user = ${me.username}\n}`;
+}
+
+/** Who owns the mail: the current user, or as root (which Dovecot refuses for mail) Debian's dovecot user. */
+async function mailOwner(me: ReturnType<typeof userInfo>): Promise<{ uid: number; gid: number }> {
+  if (me.uid !== 0) return { uid: me.uid, gid: me.gid };
+  const line = (await readFile('/etc/passwd', 'utf8')).split('\n').find((entry) => entry.startsWith('dovecot:'));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  if (!uid || !gid) throw new Error('running as root needs the dovecot user that dovecot-imapd creates');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function configuration(dir: string, port: number, owner: { uid: number; gid: number }): string {
+  const me = userInfo();
+  return `# Written by test/support/dovecot.ts for one test run.
+instance_name = hallway-test-${path.basename(dir)}
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+${processUsers(me)}
+first_valid_uid = ${owner.uid}
+last_valid_uid = 0
+mail_location = maildir:${dir}/mail/%u
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/users
+}
+userdb {
+  driver = static
+  args = uid=${owner.uid} gid=${owner.gid} home=${dir}/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+`;
+}
+
+/** Waits until the server greets on its port, or the process dies. */
+async function greeting(port: number, child: ChildProcess, logFile: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (child.exitCode !== null) break;
+    const greeted = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('* OK'));
+      });
+      socket.once('error', () => resolve(false));
+      // Accepted but silent: the login process is not up yet (or failed); look again.
+      socket.setTimeout(500, () => {
+        socket.destroy();
+        resolve(false);
+      });
+    });
+    if (greeted) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const log = await readFile(logFile, 'utf8').catch(() => '(no log)');
+  throw new Error(`dovecot did not start on port ${port}:\n${log}`);
+}
+
+export async function startDovecot(): Promise<Dovecot> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hallway-dovecot-'));
+  const user = 'desk';
+  const password = 'imap-test-password';
+  // Dovecot makes its run folder itself, with the permissions its unprivileged helpers need.
+  await chmod(dir, 0o755);
+  const owner = await mailOwner(userInfo());
+  await mkdir(path.join(dir, 'state'));
+  for (const sub of ['mail', 'home']) {
+    await mkdir(path.join(dir, sub));
+    await chown(path.join(dir, sub), owner.uid, owner.gid);
+  }
+  await writeFile(path.join(dir, 'users'), `${user}:{PLAIN}${password}\n`);
+  const port = await freePort();
+  const conf = path.join(dir, 'dovecot.conf');
+  await writeFile(conf, configuration(dir, port, owner));
+  const child = spawn(DOVECOT_BINARY, ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await greeting(port, child, path.join(dir, 'dovecot.log'));
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
