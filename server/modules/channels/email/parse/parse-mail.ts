@@ -3,7 +3,7 @@ import { detectAutomatedMail, type AutomatedKind, type RawHeaders } from './auto
 import { MailParseError } from './mail-parse-error.ts';
 import { assertParseableRawMessage, type RawCheckOptions } from './raw-message-checks.ts';
 import { sanitisedHtmlToText, sanitizeMailHtml } from './sanitize-mail-html.ts';
-import { trimQuotedText } from './trim-quoted.ts';
+import { FORWARDED_SUBJECT, trimQuotedText } from './trim-quoted.ts';
 
 // One raw RFC 5322 message -> what Hallway needs from it (decision 0019). mailparser does the MIME
 // work (multipart, transfer encodings, charsets through iconv-lite, RFC 2047 headers); this file
@@ -89,9 +89,16 @@ function topContentType(mail: MailparserMail): { value: string; params: Record<s
   return { value: 'text/plain', params: {} };
 }
 
+// Extensions for parts that came without a file name, so a download opens in the right program.
+const EXTENSION_BY_TYPE: Record<string, string> = {
+  'text/plain': 'txt', 'text/rfc822-headers': 'txt', 'text/html': 'html', 'text/calendar': 'ics', 'message/rfc822': 'eml',
+  'message/delivery-status': 'txt', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'application/pdf': 'pdf',
+};
+
 function toAttachment(attachment: Attachment): MailAttachment {
   const contentId = attachment.cid ?? null;
-  const extension = attachment.contentType.split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin';
+  const type = attachment.contentType.toLowerCase();
+  const extension = EXTENSION_BY_TYPE[type] ?? 'bin';
   return {
     fileName: attachment.filename?.trim() || (contentId ? `${contentId.split('@')[0]}.${extension}` : `attachment.${extension}`),
     contentType: attachment.contentType.toLowerCase(),
@@ -135,7 +142,7 @@ export async function parseMail(raw: Buffer, options: ParseMailOptions = {}): Pr
     date,
     text,
     safeHtml,
-    visibleText: trimQuotedText(text),
+    visibleText: trimQuotedText(text, { forwarded: FORWARDED_SUBJECT.test(subject) }),
     attachments: mail.attachments.map(toAttachment),
     automated: detectAutomatedMail({
       headers: rawHeaders(mail.headerLines),

@@ -40,6 +40,8 @@ const allowList: sanitizeHtml.IOptions = {
   // The text of these is code or metadata, never something the sender meant the reader to see.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'head', 'title', 'template', 'xml'],
   disallowedTagsMode: 'discard',
+  // An image whose source was refused would only show a broken-image frame.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   transformTags: {
     a: (tagName, attribs) => {
       const href = withoutWhitespaceAndControls(attribs.href ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trimQuotedText } from './trim-quoted.ts';
+import { FORWARDED_SUBJECT, trimQuotedText } from './trim-quoted.ts';
 
 const history = 'Please restart it.\n\nHelpdesk';
 
@@ -39,6 +39,14 @@ describe('trimQuotedText', () => {
     expect(trimQuotedText(prose)).toBe(prose);
     const wrappedProse = 'On Monday I asked again.\nThen the admin wrote:\nit is fixed';
     expect(trimQuotedText(wrappedProse)).toBe(wrappedProse);
+  });
+
+  it('keeps a forward whole: Outlook forwards look exactly like reply history', () => {
+    const outlookForward = 'Please renew.\n\n________________________________\nFrom: Leasing <x@leasing.example>\nSent: Friday\nTo: Yara\nSubject: Renewal\n\nContract ends.';
+    expect(trimQuotedText(outlookForward, { forwarded: true })).toBe(outlookForward);
+    expect(trimQuotedText(outlookForward)).toBe('Please renew.');
+    for (const subject of ['Fwd: Renewal', 'FW: Renewal', 'WG: Vertrag', 'TR : Contrat', 'Re: Fwd: Renewal']) expect(FORWARDED_SUBJECT.test(subject)).toBe(true);
+    for (const subject of ['Re: Renewal', 'Forward planning', 'Fwdx: nothing']) expect(FORWARDED_SUBJECT.test(subject)).toBe(false);
   });
 
   it('keeps the whole text when trimming would leave nothing', () => {

@@ -4,6 +4,15 @@
 // trimming would leave nothing the whole text is kept. Forwarded messages are NOT trimmed, since
 // the forwarded part is usually what the sender wants us to read.
 
+// Above these lines a sender's own words end and a forwarded message begins; nothing below is history.
+const FORWARD_MARKER = [
+  /^-{5,}\s*Forwarded message\s*-{5,}$/i, // Gmail
+  /^-{5,}\s*(Forwarded Message|Weitergeleitete Nachricht|Message transféré)\s*-{5,}$/i, // Thunderbird
+  /^Begin forwarded message:$/i, // Apple Mail
+  /^Anfang der weitergeleiteten Nachricht:$/i,
+  /^Début du message réexpédié :$/i,
+];
+
 // "On <date>, <name> wrote:" (Gmail, Thunderbird, Apple Mail's "On <date>, at <time>, <name> wrote:")
 // and the same attribution in other languages.
 const ATTRIBUTION_LINE = [
@@ -56,6 +65,7 @@ function isOutlookHeaderBlock(lines: string[], index: number): boolean {
 function historyStart(lines: string[]): number {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]?.trim() ?? '';
+    if (FORWARD_MARKER.some((pattern) => pattern.test(line))) return -1;
     if (isAttribution(line) || SEPARATOR_LINE.some((pattern) => pattern.test(line))) return index;
     // Long attributions are wrapped by the sender's client: "On Mon, 2 Nov 2026 at 09:14, Ann Example <ann@"
     // on one line and "example.example> wrote:" on the next.
@@ -70,7 +80,20 @@ function signatureStart(lines: string[]): number {
   return lines.findIndex((line) => SIGNATURE_DELIMITER.test(line.trimEnd()) || FOOTER_LINE.some((pattern) => pattern.test(line.trim())));
 }
 
-export function trimQuotedText(text: string): string {
+export interface TrimOptions {
+  /**
+   * The subject says the message is forwarded ("Fwd:", "FW:", "WG:", "TR:"). Outlook forwards the
+   * message under the same "From: / Sent: / To:" block it uses for reply history, so the body alone
+   * cannot tell them apart: a forward is then kept whole.
+   */
+  forwarded?: boolean;
+}
+
+/** Subject prefixes of forwarded mail in common clients and languages. */
+export const FORWARDED_SUBJECT = /^\s*((re|aw|sv|antw)\s*:\s*)*(fwd?|wg|tr|rv|fs|vs)\s*:/i;
+
+export function trimQuotedText(text: string, options: TrimOptions = {}): string {
+  if (options.forwarded) return text.trim();
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let kept = lines;
   const history = historyStart(kept);
