@@ -68,12 +68,21 @@ export function sanitizeMailHtml(html: string): string {
   return sanitizeHtml(html, allowList).trim();
 }
 
+const MAX_HTML_TO_LAY_OUT = 2_000_000;
+
 /**
  * Plain text of already sanitised HTML, for a message with no text part. Converting the sanitised
  * HTML (not the original) keeps dropped links and images out of the text as well. Lines are not
  * wrapped, and quotes keep their "> " marks, so quoted history can still be trimmed.
  */
 export function sanitisedHtmlToText(safeHtml: string): string {
+  // html-to-text builds a tree and lays out every block; beyond a few megabytes that takes seconds,
+  // so a huge body only loses its tags.
+  if (safeHtml.length > MAX_HTML_TO_LAY_OUT) {
+    return sanitizeHtml(safeHtml.replace(/<(br|\/p|\/div|\/tr|\/li)\b[^>]*>/gi, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+      .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+      .replace(/\n{3,}/g, '\n\n').trim();
+  }
   return convert(safeHtml, {
     wordwrap: false,
     selectors: [
