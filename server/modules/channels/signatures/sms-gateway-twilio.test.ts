@@ -41,17 +41,20 @@ describe('a Twilio-style SMS webhook signature', () => {
   it('refuses the URL as seen behind a TLS-terminating proxy: the configured public URL is what was signed', () => {
     const asSeenByTheApp = { authToken: TOKEN, publicUrl: 'http://desk.example.com/channels/sms/inbound' };
     expect(verifyTwilioRequest({ signature: SIGNATURE, rawBody: BODY }, asSeenByTheApp)).toEqual({ ok: false, reason: 'mismatch' });
-    const internalPort = { authToken: TOKEN, publicUrl: 'https://desk.example.com:8443/channels/sms/inbound' };
-    expect(verifyTwilioRequest({ signature: SIGNATURE, rawBody: BODY }, internalPort)).toEqual({ ok: false, reason: 'mismatch' });
+    const internalHost = { authToken: TOKEN, publicUrl: 'http://hallway-app:3000/channels/sms/inbound' };
+    expect(verifyTwilioRequest({ signature: SIGNATURE, rawBody: BODY }, internalHost)).toEqual({ ok: false, reason: 'mismatch' });
   });
 
-  it('treats the default port written out or left off as the same address', () => {
+  it('accepts the URL signed with or without its port, as Twilio has done both', () => {
     const withPort = { authToken: TOKEN, publicUrl: 'https://desk.example.com:443/channels/sms/inbound' };
     expect(verifyTwilioRequest({ signature: SIGNATURE, rawBody: BODY }, withPort)).toEqual({ ok: true });
     const signedWithPort = signTwilioRequest(TOKEN, 'https://desk.example.com:443/channels/sms/inbound', BODY);
     expect(verifyTwilioRequest({ signature: signedWithPort, rawBody: BODY }, options)).toEqual({ ok: true });
     expect(urlsTheGatewayMayHaveSigned('http://sms.example.com/in?x=1')).toEqual(['http://sms.example.com/in?x=1', 'http://sms.example.com:80/in?x=1']);
-    expect(urlsTheGatewayMayHaveSigned('https://sms.example.com:8443/in')).toEqual(['https://sms.example.com:8443/in']);
+    expect(urlsTheGatewayMayHaveSigned('https://sms.example.com:8443/in')).toEqual(['https://sms.example.com:8443/in', 'https://sms.example.com/in']);
+    const signedWithoutOtherPort = { authToken: TOKEN, publicUrl: 'https://desk.example.com:8443/channels/sms/inbound' };
+    expect(verifyTwilioRequest({ signature: SIGNATURE, rawBody: BODY }, signedWithoutOtherPort)).toEqual({ ok: true });
+    expect(urlsTheGatewayMayHaveSigned('not a url')).toEqual(['not a url']);
     expect(urlsTheGatewayMayHaveSigned('https://[2001:db8::1]:443/in')).toEqual(['https://[2001:db8::1]:443/in', 'https://[2001:db8::1]/in']);
   });
 

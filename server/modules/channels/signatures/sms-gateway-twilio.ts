@@ -85,19 +85,20 @@ export function verifyTwilioRequest(request: TwilioRequest, options: TwilioVerif
 const ORIGIN_PARTS = /^(https?):\/\/([^/?#]*@)?([^/?#:@]+|\[[^\]/?#]+\])(?::(\d+))?([/?#].*)?$/i;
 
 /**
- * The configured URL, and the same URL with its default port written out or left off. Twilio has
- * signed both ways over the years (twilio-node, twilio-python and twilio-csharp all try both), so
- * `https://desk.example.com/sms` and `https://desk.example.com:443/sms` are the same address here.
- * A non-default port is part of the address and is kept as it is.
+ * The configured URL, and the same URL with its port left off (when it has one) or with the default
+ * port written out (when it has none). Twilio has signed with and without the port depending on the
+ * kind of request and over the years (twilio-node issue #411 and pull request #491, twilio-python
+ * issue #392), and its SDKs try both; so does Hallway. Scheme, host, path and query must still be
+ * exactly the configured ones, and the HMAC still needs the auth token.
  */
 export function urlsTheGatewayMayHaveSigned(publicUrl: string): string[] {
   const parts = ORIGIN_PARTS.exec(publicUrl);
   if (parts === null) return [publicUrl];
   const [, scheme = '', userInfo = '', host = '', port, rest = ''] = parts;
-  const defaultPort = scheme.toLowerCase() === 'https' ? '443' : '80';
-  if (port !== undefined && port !== defaultPort) return [publicUrl];
   const prefix = `${scheme}://${userInfo}${host}`;
-  return port === undefined ? [publicUrl, `${prefix}:${defaultPort}${rest}`] : [publicUrl, `${prefix}${rest}`];
+  if (port !== undefined) return [publicUrl, `${prefix}${rest}`];
+  const defaultPort = scheme.toLowerCase() === 'https' ? '443' : '80';
+  return [publicUrl, `${prefix}:${defaultPort}${rest}`];
 }
 
 function formOf(rawBody: Uint8Array | string): URLSearchParams {
