@@ -18,6 +18,7 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { inboundMailRoutes } from './modules/channels/email/inbound-mail.routes.ts';
 import { articleRoutes } from './modules/knowledge/articles.routes.ts';
 import { deflectionRoutes } from './modules/knowledge/deflection.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(articleRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(deflectionRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(searchRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(inboundMailRoutes(moduleDeps), { prefix: '/api/v1' });
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { TimerHandlers } from '../platform/jobs/timers.ts';
 import { attachmentTimerHandlers } from './attachments/attachments.timers.ts';
+import { inboundMailTimerHandlers } from './channels/email/inbound.timers.ts';
 import { slaTimerHandlers } from './sla/sla.timers.ts';
 
 /**
@@ -11,4 +12,6 @@ export const domainTimerHandlers: TimerHandlers = {
   ...slaTimerHandlers,
   // attachments.expire (an upload no filing claimed within a day)
   ...attachmentTimerHandlers,
+  // email.process (a stored inbound message becomes a comment, a request, or a recorded reason)
+  ...inboundMailTimerHandlers,
 };

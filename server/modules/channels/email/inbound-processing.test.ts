@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCast, type Cast } from '../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { rowsOf } from '../../../platform/db/database.ts';
+import { fireDueTimers } from '../../../platform/jobs/timers.ts';
+import { domainTimerHandlers } from '../../domain-timers.ts';
+import { upsertMailSettings } from './inbound.store.ts';
+import { replyAddress, replyTokenFor } from './reply-tokens.ts';
+import { startSmtpListener, type SmtpListener } from './smtp-listener.ts';
+
+// From SMTP to the timeline: a new message files a request, a reply lands on its request by token,
+// References or [KEY], and what must never be answered (automated mail) or filed (strangers) is kept
+// with its reason.
+
+let t: TestApp;
+let cast: Cast;
+let listener: SmtpListener;
+const teamAddress = 'service-desk@hallway.test';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await buildCast(t.database);
+  await upsertMailSettings(t.database.db, { teamId: cast.team.id, inboundAddress: teamAddress, unknownSenderRule: 'hold' });
+  listener = await startSmtpListener(t.database, { port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await listener.close();
+  await t.close();
+});
+
+const employee = () => cast.people.employee.email;
+const send = (mail: SendMailOptions) =>
+  nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true }).sendMail(mail);
+const processAll = () => fireDueTimers(t.database, domainTimerHandlers);
+
+interface Outcome {
+  status: string;
+  status_reason: string | null;
+  automated_kind: string | null;
+  key: string | null;
+}
+async function outcomeOf(messageId: string): Promise<Outcome[]> {
+  return rowsOf<Outcome>(
+    await t.database.db.execute(sql`select m.status, m.status_reason, m.automated_kind, r.key from inbound_messages m
+      left join requests r on r.id = m.request_id where m.message_key = ${`id:${messageId}`}`),
+  );
+}
+async function requestsWithSubject(subject: string) {
+  return rowsOf<{ key: string; channel: string; description: string; requester_id: string }>(
+    await t.database.db.execute(sql`select key, channel, description, requester_id from requests where subject = ${subject}`),
+  );
+}
+async function timeline(key: string) {
+  const response = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.agent });
+  return response.json<{ timeline: Array<{ kind: string; data: Record<string, unknown> }> }>().timeline;
+}
+
+async function fileByMail(subject: string, messageId: string): Promise<string> {
+  await send({ from: employee(), to: teamAddress, subject, text: `${subject}.\n\nThanks`, messageId: `<${messageId}>` });
+  await processAll();
+  const [request] = await requestsWithSubject(subject);
+  return request!.key;
+}
+
+describe('processing inbound mail', () => {
+  it('files a request for the team from a known sender, by e-mail, as that person', async () => {
+    const key = await fileByMail('Monitor flickers', 'new-1@corp.test');
+    const [request] = await requestsWithSubject('Monitor flickers');
+    expect(request).toMatchObject({ key, channel: 'email', requester_id: cast.people.employee.id });
+    expect(request!.description).toContain('Monitor flickers.');
+    expect(await outcomeOf('new-1@corp.test')).toEqual([expect.objectContaining({ status: 'processed', key })]);
+  });
+
+  it('files one request for a message delivered twice (a raw SMTP redelivery of the same Message-ID)', async () => {
+    const raw = `From: ${employee()}\r\nTo: ${teamAddress}\r\nSubject: Badge does not open door\r\nMessage-ID: <twice-1@corp.test>\r\n\r\nBadge 4411.\r\n`;
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
+      await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        connection.send({ from: employee(), to: [teamAddress] }, raw, (error) => (error ? reject(error) : resolve())),
+      );
+      connection.quit();
+      await processAll();
+    }
+    expect(await requestsWithSubject('Badge does not open door')).toHaveLength(1);
+    expect(await outcomeOf('twice-1@corp.test')).toHaveLength(1);
+  });
+
+  it("adds a reply sent to the request's reply address as a public comment on it", async () => {
+    const key = await fileByMail('VPN drops', 'vpn-1@corp.test');
+    const [request] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from requests where key = ${key}`));
+    const token = await replyTokenFor(t.database.db, request!.id);
+    await send({ from: employee(), to: replyAddress(teamAddress, token), subject: 'Something else entirely', text: 'It dropped again at 10:02.', messageId: '<vpn-2@corp.test>' });
+    await processAll();
+    expect(await timeline(key)).toContainEqual(expect.objectContaining({ kind: 'commented', data: expect.objectContaining({ body: 'It dropped again at 10:02.', visibility: 'public' }) }));
+    expect(await outcomeOf('vpn-2@corp.test')).toEqual([expect.objectContaining({ status: 'processed', key, status_reason: 'reply found by reply-token' })]);
+  });
+
+  it('threads a reply by In-Reply-To onto the request its first message filed', async () => {
+    const key = await fileByMail('Laptop fan loud', 'fan-1@corp.test');
+    await send({ from: employee(), to: teamAddress, subject: 'Re: Laptop fan loud', text: 'Still loud.', inReplyTo: '<fan-1@corp.test>', references: ['<fan-1@corp.test>'], messageId: '<fan-2@corp.test>' });
+    await processAll();
+    expect(await outcomeOf('fan-2@corp.test')).toEqual([expect.objectContaining({ key, status_reason: 'reply found by references' })]);
+    expect(await requestsWithSubject('Re: Laptop fan loud')).toHaveLength(0);
+  });
+
+  it('threads by a [KEY] in the subject, and never by "Re:" alone', async () => {
+    const key = await fileByMail('Keyboard missing keys', 'kb-1@corp.test');
+    await send({ from: employee(), to: teamAddress, subject: `About [${key}]`, text: 'The Q key too.', messageId: '<kb-2@corp.test>' });
+    await send({ from: employee(), to: teamAddress, subject: 'Re: Keyboard missing keys', text: 'A different keyboard.', messageId: '<kb-3@corp.test>' });
+    await processAll();
+    expect(await outcomeOf('kb-2@corp.test')).toEqual([expect.objectContaining({ key, status_reason: 'reply found by subject-key' })]);
+    const [separate] = await outcomeOf('kb-3@corp.test');
+    expect(separate!.key).not.toBe(key);
+    expect(await requestsWithSubject('Re: Keyboard missing keys')).toHaveLength(1);
+  });
+
+  it('keeps an auto-reply, marked, without filing or answering anything', async () => {
+    await send({ from: employee(), to: teamAddress, subject: 'Out of office', text: 'I am away until Monday.', messageId: '<ooo-1@corp.test>', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await processAll();
+    expect(await outcomeOf('ooo-1@corp.test')).toEqual([expect.objectContaining({ status: 'processed', automated_kind: 'auto-reply', key: null })]);
+    expect(await requestsWithSubject('Out of office')).toHaveLength(0);
+  });
+
+  it("holds a stranger's message under the team's rule, and an admin reprocesses it once they are in the directory", async () => {
+    await send({ from: 'visitor@elsewhere.test', to: teamAddress, subject: 'Wifi password?', text: 'For the guest network.', messageId: '<guest-1@elsewhere.test>' });
+    await processAll();
+    expect(await outcomeOf('guest-1@elsewhere.test')).toEqual([expect.objectContaining({ status: 'held', key: null })]);
+    const held = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=held', headers: cast.headers.admin });
+    expect(held.statusCode).toBe(200);
+    const item = held.json<{ items: Array<{ id: string; statusReason: string }> }>().items.find((entry) => entry.statusReason.includes('visitor@elsewhere.test'));
+    expect(item).toBeDefined();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=held', headers: cast.headers.agent })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item!.id}/reprocess`, headers: cast.headers.lead })).statusCode).toBe(403);
+
+    await t.database.db.execute(sql`update people set email = 'visitor@elsewhere.test' where id = ${cast.people.otherEmployee.id}`);
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item!.id}/reprocess`, headers: cast.headers.admin });
+    expect(again.statusCode, again.body).toBe(202);
+    await processAll();
+    expect(await outcomeOf('guest-1@elsewhere.test')).toEqual([expect.objectContaining({ status: 'processed' })]);
+    expect(await requestsWithSubject('Wifi password?')).toHaveLength(1);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item!.id}/reprocess`, headers: cast.headers.admin });
+    expect(twice.json()).toMatchObject({ code: 'INBOUND_MESSAGE_NOT_REPROCESSABLE' });
+  });
+
+  it('keeps a message that cannot be parsed as failed, with the reason, for the admins', async () => {
+    const raw = 'this is not a mail message at all, just a line of text\r\nand another\r\n';
+    const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
+    await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => connection.send({ from: employee(), to: [teamAddress] }, raw, (error) => (error ? reject(error) : resolve())));
+    connection.quit();
+    await processAll();
+    const failed = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=failed', headers: cast.headers.admin });
+    expect(failed.json().items).toContainEqual(expect.objectContaining({ status: 'failed', statusReason: expect.stringMatching(/header/i), requestId: null }));
+  });
+
+  it('refuses a bad status or id with a 400 naming the field', async () => {
+    const badStatus = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=lost', headers: cast.headers.admin });
+    expect(badStatus.statusCode).toBe(400);
+    expect(JSON.stringify(badStatus.json().errors)).toContain('status');
+    const badId = await t.app.inject({ method: 'POST', url: '/api/v1/admin/inbound-mail/not-an-id/reprocess', headers: cast.headers.admin });
+    expect(badId.statusCode).toBe(400);
+  });
+});

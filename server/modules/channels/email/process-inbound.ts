@@ -1,0 +1,111 @@
+import type { Queryable } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { attachToRequest } from '../../attachments/attachments.service.ts';
+import { findPersonByEmail, findTeamById, membershipsOfPerson, type PersonRow } from '../../people/people.service.ts';
+import { addComment, createRequest, findRequestForHallway } from '../../requests/requests.service.ts';
+import type { RequestActor } from '../../requests/requests.policy.ts';
+import { findThread } from './find-thread.ts';
+import { insertThreadId, recordOutcome, selectInboundMessage, selectMailSettingsByTeam, type InboundOutcome } from './inbound.store.ts';
+import { normaliseMessageId } from './message-key.ts';
+import { MailParseError, parseMail, type ParsedMail } from './parse/parse-mail.ts';
+import { threadingHints } from './parse/threading.ts';
+import { ourMailDomains } from './team-addresses.ts';
+
+// What a stored message becomes (decision 0020), run by the `email.process` timer in its transaction:
+// a public comment on the request it continues, a new request for the team, or a recorded reason why
+// not (automated, held, rejected, failed). Whatever happens, the raw message stays.
+
+const SUBJECT_LIMIT = 300;
+const TEXT_LIMIT = 20_000;
+
+export async function processInboundMessage(tx: Queryable, inboundMessageId: string): Promise<InboundOutcome | undefined> {
+  const message = await selectInboundMessage(tx, inboundMessageId, { lock: true });
+  // Processed already (a repeated timer, or reprocessed meanwhile): nothing to do twice.
+  if (!message || message.status !== 'received') return undefined;
+  const outcome = await decide(tx, message.teamId, message.envelopeTo, message.raw);
+  await recordOutcome(tx, message.id, outcome);
+  return outcome;
+}
+
+async function decide(tx: Queryable, teamId: string, envelopeTo: string[], raw: Buffer): Promise<InboundOutcome> {
+  let mail: ParsedMail;
+  try {
+    mail = await parseMail(raw);
+  } catch (error) {
+    if (error instanceof MailParseError) return { status: 'failed', statusReason: error.message };
+    throw error;
+  }
+  // Recognised and kept, never answered and never a request: no mail loop can start here.
+  if (mail.automated.kind !== 'none') {
+    return { status: 'processed', automatedKind: mail.automated.kind, statusReason: mail.automated.reason ?? `automated mail (${mail.automated.kind})` };
+  }
+  const senderAddress = mail.from?.address;
+  if (!senderAddress) return { status: 'held', statusReason: 'the message has no sender address' };
+  const sender = await findPersonByEmail(tx, senderAddress);
+  if (!sender?.active) return unknownSender(tx, teamId, senderAddress);
+  const actor = await actorOf(tx, sender);
+
+  // The envelope's recipients too: a reply token may be only in RCPT TO (a Bcc, a relay's rewrite).
+  const addressed = { ...mail, to: [...mail.to, ...envelopeTo.map((address) => ({ address: address.toLowerCase(), name: null }))] };
+  const thread = await findThread(tx, threadingHints(addressed, await ourMailDomains(tx)), teamId);
+  const body = clean(mail.visibleText.trim() || mail.text.trim() || '(no text)', TEXT_LIMIT);
+  if (thread) {
+    const commented = await commentIfAllowed(tx, actor, thread.key, body);
+    if (commented) {
+      await attachFiles(tx, actor, thread.key, mail);
+      await rememberMessageId(tx, mail, thread.requestId);
+      return { status: 'processed', requestId: thread.requestId, eventId: commented, statusReason: `reply found by ${thread.by}` };
+    }
+  }
+  const team = await findTeamById(tx, teamId);
+  if (!team) throw new Error('the team of this message no longer exists');
+  const subject = clean(mail.subject.trim(), SUBJECT_LIMIT) || '(no subject)';
+  const filed = await createRequest(tx, actor, { team: team.slug, subject, description: body, channel: 'email' });
+  const request = await findRequestForHallway(tx, { key: filed.body.key });
+  if (!request) throw new Error('the request just filed cannot be read back');
+  await attachFiles(tx, actor, request.key, mail);
+  await rememberMessageId(tx, mail, request.id);
+  return { status: 'processed', requestId: request.id, statusReason: thread ? `new request: the sender may not reply on ${thread.key}` : null };
+}
+
+/** The event id of the comment, or null when the sender may not comment there (not theirs, closed). */
+async function commentIfAllowed(tx: Queryable, actor: RequestActor, key: string, body: string): Promise<number | null> {
+  try {
+    const { event } = await addComment(tx, actor, key, { body, visibility: 'public' });
+    return Number(event.id);
+  } catch (error) {
+    if (error instanceof AppError && ['FORBIDDEN', 'REQUEST_CLOSED', 'REQUEST_NOT_FOUND'].includes(error.code)) return null;
+    throw error;
+  }
+}
+
+async function unknownSender(tx: Queryable, teamId: string, address: string): Promise<InboundOutcome> {
+  const rule = (await selectMailSettingsByTeam(tx, teamId))?.unknownSenderRule ?? 'hold';
+  const reason = `the sender ${address} is not in the directory`;
+  if (rule === 'reject') return { status: 'rejected', statusReason: reason };
+  // 'accept' would need a person to file for; until people can be added from mail, an accepted
+  // stranger's message waits for an admin like a held one, saying which rule applied.
+  return { status: 'held', statusReason: rule === 'accept' ? `${reason} (rule "accept": not yet able to add senders)` : reason };
+}
+
+async function actorOf(tx: Queryable, person: PersonRow): Promise<RequestActor> {
+  const memberships = await membershipsOfPerson(tx, person.id);
+  return { personId: person.id, name: person.name, isAdmin: person.isAdmin, memberships: memberships.map((m) => ({ teamId: m.id, role: m.role })) };
+}
+
+async function attachFiles(tx: Queryable, actor: RequestActor, key: string, mail: ParsedMail): Promise<void> {
+  for (const file of mail.attachments) {
+    if (file.sizeBytes === 0) continue;
+    await attachToRequest(tx, actor, key, 'public', { fileName: file.fileName, contentType: file.contentType, content: file.content });
+  }
+}
+
+async function rememberMessageId(tx: Queryable, mail: ParsedMail, requestId: string): Promise<void> {
+  const messageId = normaliseMessageId(mail.messageId);
+  if (messageId) await insertThreadId(tx, messageId, requestId, 'in');
+}
+
+/** Without NUL characters (PostgreSQL text refuses them), within the column's limit. */
+function clean(text: string, limit: number): string {
+  return text.replaceAll('\u0000', '').slice(0, limit);
+}
