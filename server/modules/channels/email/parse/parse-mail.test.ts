@@ -100,6 +100,17 @@ describe('parseMail', () => {
     expect((await parseMail(message(shallow))).text).toBe('three deep');
   });
 
+  it('counts messages embedded in messages towards the nesting limit', async () => {
+    const lines = ['From: ann@corp.example', 'Subject: forwarded forever'];
+    const levels = MAX_MIME_DEPTH + 1;
+    for (let level = 0; level < levels; level++) {
+      lines.push(`Content-Type: multipart/mixed; boundary="f${level}"`, '', `--f${level}`, 'Content-Type: message/rfc822', '', `From: hop${level}@corp.example`, `Subject: hop ${level}`);
+    }
+    lines.push('Content-Type: text/plain', '', 'the original');
+    for (let level = levels - 1; level >= 0; level--) lines.push(`--f${level}--`);
+    expect((await refusal(message(lines))).failure).toBe('too-deeply-nested');
+  });
+
   it('refuses a message over the size limit before parsing it', async () => {
     const raw = message(['From: ann@corp.example', 'Subject: big', '', 'x'.repeat(2048)]);
     const error = await refusal(raw, { maxBytes: 1024 });
