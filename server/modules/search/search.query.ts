@@ -7,11 +7,13 @@ const MAX_WORDS = 12;
 const MIN_FUZZY_LENGTH = 4;
 
 /**
- * PostgreSQL's English stop words of four letters or more: they are no words to correct, and by
- * trigrams "your" is close to thousands of titles (a full scan on a large base).
+ * PostgreSQL's English stop words: they are no words to correct, by trigrams "your" is close to
+ * thousands of titles (a full scan on a large base), and "the" is in a third of them.
  */
 const STOP_WORDS = new Set(
-  ('about above after again against because been before being below between both does doing down during each from further ' +
+  ('a all am an and any are as at be but by can did do don few for had has he her him his how i if in is it its me my no nor ' +
+    'not now of off on or our out own s she so t to too up was we who why you ' +
+    'about above after again against because been before being below between both does doing down during each from further ' +
     'have having here hers herself himself into itself just more most myself once only other ours ourselves over same should ' +
     'some such than that their theirs them themselves then there these they this those through under until very were what ' +
     'when where which while whom will with your yours yourself yourselves').split(' '),
@@ -19,6 +21,9 @@ const STOP_WORDS = new Set(
 
 /** Words that ask whether, or when, the offices are closed: the company holidays answer them. */
 const CLOSURE_WORDS = new Set(['closed', 'closing', 'closure', 'closures', 'shut', 'holiday', 'holidays', 'bank', 'christmas', 'easter']);
+
+/** A stop word is in no document's vector, so it finds nothing by itself. */
+export const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
 
 export interface ParsedQuery {
   /** The words to match loosely (any of them), quotes and the "or" keyword removed. */

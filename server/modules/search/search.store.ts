@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Queryable } from '../../platform/db/database.ts';
 import { knowledgeSearches } from '../knowledge/knowledge.tables.ts';
-import type { ParsedQuery } from './search.query.ts';
+import { isStopWord, type ParsedQuery } from './search.query.ts';
 import {
   excludedCondition,
   freshness,
@@ -53,39 +53,58 @@ export function readable(reader: ArticleReader, as = 'a'): SQL {
 }
 
 /**
- * At most this many articles per way in (all words, title trigrams, any word) are ranked. On a large
- * base a common word matches thousands; ranking them all grows with the base. They are chosen by how
- * many query words their title holds, then the most recently updated (decision 0017).
+ * At most this many articles per way in (titles naming the words, all words anywhere, title
+ * trigrams, any word) are ranked. On a large base a common word matches thousands; ranking them
+ * all grows with the base. They are chosen by how many query words their title holds, then the
+ * most recently updated (decision 0017).
  */
 const CANDIDATES = 300;
 
 /**
- * Titles close to any of the words, one index scan per word: with the words OR-ed in one condition
- * PostgreSQL priced four trigram scans above a parallel sequential scan, and comparing every title
- * took 0.9 s at 100,000 articles.
+ * Titles close to the words that no title holds as typed (the likely misspellings), one index scan
+ * per word: with the words OR-ed in one condition PostgreSQL priced four trigram scans above a
+ * parallel sequential scan, and comparing every title took 0.9 s at 100,000 articles. A word some
+ * title holds is spelt as the base spells it; its trigram neighbours ("leave": 1,700 titles at
+ * 100,000) were read and sorted for nothing, since the words' own matches are already candidates.
+ * `wanted` lets the caller skip the scans altogether.
  */
-function fuzzyHits(parsed: ParsedQuery, eligible: SQL): SQL {
+function fuzzyHits(parsed: ParsedQuery, eligible: SQL, wanted: SQL): SQL {
   if (parsed.fuzzyWords.length === 0) return sql`select null::uuid as id where false`;
   const perWord = parsed.fuzzyWords.map(
-    (word) => sql`(select a.id, a.updated_at from articles a where ${eligible} and ${word} <% a.title order by a.updated_at desc, a.id limit ${CANDIDATES})`,
+    (word) => sql`(select a.id, a.updated_at from articles a where ${wanted} and not exists (select 1 from articles t where t.title ilike ${`%${word}%`})
+      and ${eligible} and ${word} <% a.title order by a.updated_at desc, a.id limit ${CANDIDATES})`,
   );
   return sql`select id from (${sql.join(perWord, sql` union all `)}) near group by id order by max(updated_at) desc, id limit ${CANDIDATES}`;
 }
 
 /**
- * Candidates whose title holds more of the query's words (their first five letters, so "passwords"
- * counts "password") first; nothing when there are no words (a bare constant would be a column number).
+ * The query's words as they would start a title word: their first five letters, so "passwords"
+ * counts "password"; stop words left out (in no vector, and "the" is in a third of the titles).
  */
-function titleWordsFirst(parsed: ParsedQuery): SQL {
-  const stems = parsed.words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 5)).filter((stem) => stem.length >= 3);
+function titleStems(parsed: ParsedQuery): string[] {
+  const stems = parsed.words.filter((word) => !isStopWord(word)).map((word) => word.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 5));
+  return [...new Set(stems.filter((stem) => stem.length >= 3))];
+}
+
+/** Candidates whose title holds more of the query's words first; nothing when there are none. */
+function titleWordsFirst(stems: string[]): SQL {
   if (stems.length === 0) return sql``;
   return sql`(${sql.join(stems.map((stem) => sql`(strpos(lower(a.title), ${stem}) > 0)::int`), sql` + `)}) desc,`;
 }
 
 /**
+ * The title holds one of the words: through the title's trigram index, so the title stage reads
+ * the few hundred articles that name the words, not the thousands whose bodies do.
+ */
+function titleHoldsAWord(stems: string[]): SQL {
+  if (stems.length === 0) return sql`false`;
+  return sql`(${sql.join(stems.map((stem) => sql`a.title ilike ${`%${stem}%`}`), sql` or `)})`;
+}
+
+/**
  * The best `limit` readable articles for the query, with how many were ranked. Candidates come from
- * the two indexes (full text, title trigrams), a bounded number per way in; only the final page gets
- * a snippet.
+ * the two indexes (full text, title trigrams), a bounded number per way in, titles before bodies;
+ * only the final page gets a snippet.
  */
 export async function searchArticles(
   db: Queryable,
@@ -100,19 +119,30 @@ export async function searchArticles(
   const loose = sql`q.loose`;
   const team = options.teamId ? sql`and a.team_id = ${options.teamId}::uuid` : sql``;
   const eligible = sql`${readable(reader)} ${team} and not (${excludedCondition(parsed, document)})`;
-  const titleWords = titleWordsFirst(parsed);
+  const stems = titleStems(parsed);
+  const titleWords = titleWordsFirst(stems);
   const result = await db.execute(sql`
     with q as (select ${strictQuery(text)} as strict, ${looseQuery(parsed)} as loose),
-    strict_hits as (
-      select a.id from articles a cross join q where ${eligible} and ${document} @@ q.strict
+    -- All the words, in titles that name one of them: both indexes, so a word common in bodies
+    -- costs only the articles whose title holds it.
+    title_hits as (
+      select a.id from articles a where ${eligible} and ${titleHoldsAWord(stems)} and ${document} @@ ${strictQuery(text)}
       order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
     ),
-    fuzzy_hits as (${fuzzyHits(parsed, eligible)}),
+    -- All the words anywhere, only when titles gave less than a page: reading every body match of
+    -- a common word is what grew with the base.
+    strict_hits as (
+      select a.id from articles a
+      where (select count(*) from title_hits) < ${options.limit} and ${eligible} and ${document} @@ ${strictQuery(text)}
+      order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
+    ),
+    -- Titles close to the words (misspellings), only when the words as typed named less than a page.
+    fuzzy_hits as (${fuzzyHits(parsed, eligible, sql`(select count(*) from title_hits) < ${options.limit}`)}),
     -- Any one word only when all of them found too little: a misspelt word must not sink the rest,
     -- but on a large base "any word" of a long query is most of the base.
     loose_hits as (
       select a.id from articles a cross join q
-      where (select count(*) from (select id from strict_hits union select id from fuzzy_hits) found) < ${options.limit}
+      where (select count(*) from (select id from title_hits union select id from strict_hits union select id from fuzzy_hits) found) < ${options.limit}
         and ${eligible} and ${document} @@ q.loose
       order by ${titleWords} a.updated_at desc, a.id limit ${CANDIDATES}
     ),
@@ -121,7 +151,7 @@ export async function searchArticles(
         ${relevance(parsed, document, title, strict, loose)}
           * ${freshness(sql`a.updated_at`)}
           * ${helpfulness(sql`s.helpful`, sql`s.not_helpful`)} as score
-      from (select id from strict_hits union select id from fuzzy_hits union select id from loose_hits) found
+      from (select id from title_hits union select id from strict_hits union select id from fuzzy_hits union select id from loose_hits) found
       join articles a on a.id = found.id cross join q
       left join article_stats s on s.article_id = a.id
     ),
