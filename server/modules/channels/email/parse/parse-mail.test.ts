@@ -84,6 +84,12 @@ describe('parseMail', () => {
     expect((await refusal(Buffer.from('Note: this is just a memo\r\n\r\nnothing else'))).failure).toBe('no-headers');
   });
 
+  it('reads a message with a stray line in its headers instead of refusing it', async () => {
+    const mail = await parseMail(message(['From: ann@corp.example', 'Subject: Broken folding', 'this line lost its indentation', 'Message-ID: <stray@corp.example>', '', 'body']));
+    expect(mail.subject).toBe('Broken folding');
+    expect(mail.text).toBe('body');
+  });
+
   it('refuses MIME nested deeper than the limit, and accepts a normal nesting', async () => {
     const depth = MAX_MIME_DEPTH + 5;
     const lines = ['From: ann@corp.example', 'Subject: nested', 'MIME-Version: 1.0'];

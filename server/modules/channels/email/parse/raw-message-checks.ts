@@ -61,18 +61,21 @@ function readHeaderLines(raw: Buffer, start: number): { lines: string[]; end: nu
   return { lines, end: position };
 }
 
-/** Lower-cased field names, or null when a line is neither a field nor a continuation. */
+/**
+ * Lower-cased field names, or null when the block does not start with a field. A stray line later
+ * in the block (a folding gone wrong) is skipped, as mailparser skips it: one bad header line must
+ * not cost the whole message.
+ */
 function headerNames(lines: string[]): string[] | null {
+  // An mbox "From sender date" separator may precede the headers of a message saved from a mailbox.
+  const fields = lines[0]?.startsWith('From ') ? lines.slice(1) : lines;
+  if (!HEADER_LINE.test(fields[0] ?? '')) return null;
   const names: string[] = [];
-  for (const [index, line] of lines.entries()) {
-    // An mbox "From sender date" separator may precede the headers of a message saved from a mailbox.
-    if (index === 0 && line.startsWith('From ')) continue;
-    if (/^[ \t]/.test(line) && names.length > 0) continue;
+  for (const line of fields) {
     const match = HEADER_LINE.exec(line);
-    if (!match?.[1]) return null;
-    names.push(match[1].toLowerCase());
+    if (match?.[1]) names.push(match[1].toLowerCase());
   }
-  return names.length > 0 ? names : null;
+  return names;
 }
 
 function unfoldedContentType(lines: string[]): string | null {
