@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type HeaderLines, type ParsedMail as MailparserMail } from 'mailparser';
 import { detectAutomatedMail, type AutomatedKind, type RawHeaders } from './automated.ts';
 import { MailParseError } from './mail-parse-error.ts';
+import { withUtf8Headers } from './raw-header-charset.ts';
 import { assertParseableRawMessage, type RawCheckOptions } from './raw-message-checks.ts';
 import { sanitisedHtmlToText, sanitizeMailHtml } from './sanitize-mail-html.ts';
 import { FORWARDED_SUBJECT, trimQuotedText } from './trim-quoted.ts';
@@ -119,7 +120,7 @@ export async function parseMail(raw: Buffer, options: ParseMailOptions = {}): Pr
   assertParseableRawMessage(raw, options);
   let mail: MailparserMail;
   try {
-    mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipHtmlToText: true });
+    mail = await simpleParser(withUtf8Headers(raw), { keepCidLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new MailParseError('parser-failed', `The MIME structure could not be read: ${detail}`, { cause: error });
