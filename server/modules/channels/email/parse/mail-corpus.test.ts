@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_OUR_DOMAINS, MAIL_FIXTURES, type ParsedMailFixture } from '../../../../../test/fixtures/mail/manifest.ts';
+import { CORPUS_OUR_DOMAINS, MAIL_CORPUS_FOLDER, MAIL_FIXTURES, type ParsedMailFixture } from '../../../../../test/fixtures/mail/manifest.ts';
 import { MailParseError, parseMail } from './parse-mail.ts';
 import { threadingHints } from './threading.ts';
 
 // Every message of the corpus through parseMail, checked against its manifest entry.
 
-const corpusFolder = join(import.meta.dirname, '../../../../../test/fixtures/mail');
-const read = (file: string): Buffer => readFileSync(join(corpusFolder, file));
+const read = (file: string): Buffer => readFileSync(join(MAIL_CORPUS_FOLDER, file));
 
 function checkParsed(fixture: ParsedMailFixture, mail: Awaited<ReturnType<typeof parseMail>>): void {
   expect(mail.from?.address).toBe(fixture.from);
@@ -36,7 +35,7 @@ function checkParsed(fixture: ParsedMailFixture, mail: Awaited<ReturnType<typeof
 
 describe('the mail corpus', () => {
   it('has a manifest entry for every .eml file and a file for every entry, over 40 in all', () => {
-    const files = readdirSync(corpusFolder).filter((file) => file.endsWith('.eml')).sort();
+    const files = readdirSync(MAIL_CORPUS_FOLDER).filter((file) => file.endsWith('.eml')).sort();
     expect(MAIL_FIXTURES.map((fixture) => fixture.file).sort()).toEqual(files);
     expect(files.length).toBeGreaterThanOrEqual(44);
   });
