@@ -15,6 +15,8 @@ function signals(headers: Record<string, string>, overrides: Partial<AutomatedMa
 describe('detectAutomatedMail', () => {
   it('treats mail from a person as not automated', () => {
     expect(detectAutomatedMail(signals({ 'Auto-Submitted': 'no' }))).toEqual({ kind: 'none', reason: null });
+    expect(detectAutomatedMail(signals({ 'Auto-Submitted': 'No (written by a person)' }))).toEqual({ kind: 'none', reason: null });
+    expect(detectAutomatedMail(signals({ 'Return-Path': '<ann@corp.example>' }))).toEqual({ kind: 'none', reason: null });
     expect(detectAutomatedMail(signals({ Precedence: 'first-class' }))).toEqual({ kind: 'none', reason: null });
   });
 
@@ -24,6 +26,7 @@ describe('detectAutomatedMail', () => {
     expect(detectAutomatedMail(signals({ 'X-Autoreply': 'yes' })).reason).toBe('X-Autoreply: yes');
     expect(detectAutomatedMail(signals({ 'X-Autorespond': 'vacation' })).reason).toBe('X-Autorespond: vacation');
     expect(detectAutomatedMail(signals({ Precedence: 'auto_reply' })).reason).toBe('Precedence: auto_reply');
+    expect(detectAutomatedMail(signals({ 'Return-Path': '< >' })).reason).toBe('Return-Path: <> (null sender, RFC 5321)');
   });
 
   it('does not take X-Auto-Response-Suppress alone, nor an out-of-office subject alone', () => {
