@@ -124,6 +124,18 @@ describe('parseMail', () => {
     expect((await parseMail(raw, { maxBytes: 4096 })).subject).toBe('big');
   });
 
+  it('keeps only the last segment of an attachment name that carries folders', async () => {
+    const mail = await parseMail(message([
+      'From: ann@corp.example', 'Subject: names', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="n"', '',
+      '--n', 'Content-Type: text/plain', '', 'see files',
+      '--n', 'Content-Type: application/octet-stream', 'Content-Disposition: attachment; filename="../../etc/passwd"', '', 'x',
+      '--n', 'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="C:\\\\Users\\\\ann\\\\report.pdf"', '', 'y',
+      '--n', 'Content-Type: application/pdf', 'Content-Disposition: attachment; filename=".."', '', 'z',
+      '--n--',
+    ]));
+    expect(mail.attachments.map((attachment) => attachment.fileName)).toEqual(['passwd', 'report.pdf', 'attachment.pdf']);
+  });
+
   it('keeps attachments with their names, types, sizes and inline content ids', async () => {
     const pdf = Buffer.from('%PDF-1.4 fake pdf bytes');
     const mail = await parseMail(message([

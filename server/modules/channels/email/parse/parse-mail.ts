@@ -96,12 +96,20 @@ const EXTENSION_BY_TYPE: Record<string, string> = {
   'message/delivery-status': 'txt', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'application/pdf': 'pdf',
 };
 
+/** The sender's file name without folders or control characters: it only ever names a download. */
+function cleanFileName(name: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const lastSegment = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop() ?? '';
+  const cleaned = lastSegment.trim().replace(/^\.+$/, '');
+  return cleaned.slice(0, 255);
+}
+
 function toAttachment(attachment: Attachment): MailAttachment {
   const contentId = attachment.cid ?? null;
   const type = attachment.contentType.toLowerCase();
   const extension = EXTENSION_BY_TYPE[type] ?? 'bin';
   return {
-    fileName: attachment.filename?.trim() || (contentId ? `${contentId.split('@')[0]}.${extension}` : `attachment.${extension}`),
+    fileName: cleanFileName(attachment.filename) || (contentId ? `${contentId.split('@')[0]}.${extension}` : `attachment.${extension}`),
     contentType: attachment.contentType.toLowerCase(),
     sizeBytes: attachment.size,
     content: attachment.content,
