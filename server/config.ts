@@ -38,6 +38,18 @@ const environmentSchema = z.object({
     .min(10, 'must be at least 10 (ms)')
     .max(60_000, 'must be at most 60000 (one minute)')
     .default(500),
+  /** Hallway's own SMTP listener for team mail (decision 0020); off when unset. */
+  HALLWAY_SMTP_PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).optional(),
+  /** Where the listener binds: the local relay by default, never the world by accident. */
+  HALLWAY_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HALLWAY_SMTP_MAX_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .min(10_000, 'must be at least 10000')
+    .max(40 * 1024 * 1024, 'must be at most 41943040 (40 MiB)')
+    .default(25 * 1024 * 1024),
+  /** How often team mailboxes (IMAP) are polled. */
+  HALLWAY_IMAP_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(5).max(3600).default(60),
 });
 
 export type DatabaseTarget =
@@ -58,6 +70,9 @@ export interface Config {
   timerPollMs: number;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
   trustProxy: boolean | string;
+  /** The SMTP listener for team mail, when HALLWAY_SMTP_PORT is set. */
+  smtp?: { port: number; host: string; maxMessageBytes: number };
+  imapPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +121,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     shutdownGraceMs: env.HALLWAY_SHUTDOWN_GRACE_MS,
     timerPollMs: env.HALLWAY_TIMER_POLL_MS,
     trustProxy: parseTrustProxy(env.HALLWAY_TRUST_PROXY),
+    smtp: env.HALLWAY_SMTP_PORT === undefined ? undefined : { port: env.HALLWAY_SMTP_PORT, host: env.HALLWAY_SMTP_HOST, maxMessageBytes: env.HALLWAY_SMTP_MAX_BYTES },
+    imapPollSeconds: env.HALLWAY_IMAP_POLL_SECONDS,
   };
 }
 

@@ -9,6 +9,7 @@ import { startTimerLoop, type TimerLoop } from './platform/jobs/timer-loop.ts';
 import { ensureTimerCleanup, timerCleanupHandlers } from './platform/jobs/timer-cleanup.ts';
 import { formatSignInBox, prepareFirstStart } from './modules/demo/first-start.ts';
 import { domainTimerHandlers } from './modules/domain-timers.ts';
+import { startMailIntake, type MailIntake } from './modules/channels/email/mail-intake.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,7 +22,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   let app: FastifyInstance | undefined;
-  let timers: TimerLoop;
+  let timers: TimerLoop | undefined;
+  let mailIntake: MailIntake;
   try {
     await runMigrations(database);
     app = await buildApp({ database, config });
@@ -39,7 +41,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       firedBy: `${hostname()}:${process.pid}`,
       logger: app.log.child({ component: 'timers' }),
     });
+    // The SMTP listener (when HALLWAY_SMTP_PORT is set) and team mailbox polling (decision 0020).
+    mailIntake = await startMailIntake(database, config, app.log.child({ component: 'mail-intake' }));
   } catch (error) {
+    await timers?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
@@ -56,11 +61,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopping ??= (async () => {
         const grace = setTimeout(() => listening.server.closeAllConnections(), config.shutdownGraceMs);
         const timersStopped = timers.stop();
+        const mailStopped = mailIntake.stop();
         try {
           await listening.close();
         } finally {
           clearTimeout(grace);
           await timersStopped;
+          await mailStopped;
           await database.close();
         }
       })();

@@ -74,6 +74,21 @@ describe('processing inbound mail', () => {
     expect(await outcomeOf('new-1@corp.test')).toEqual([expect.objectContaining({ status: 'processed', key })]);
   });
 
+  it("puts the mail's attachments on the request, through the attachments service", async () => {
+    await send({
+      from: employee(),
+      to: teamAddress,
+      subject: 'Error dialog on start',
+      text: 'Screenshot attached.',
+      messageId: '<files-1@corp.test>',
+      attachments: [{ filename: 'error.txt', content: 'Error 0x80070005: access denied', contentType: 'text/plain' }],
+    });
+    await processAll();
+    const [request] = await requestsWithSubject('Error dialog on start');
+    const files = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${request!.key}/attachments`, headers: cast.headers.employee });
+    expect(files.json().items).toEqual([expect.objectContaining({ fileName: 'error.txt', visibility: 'public', size: 31 })]);
+  });
+
   it('files one request for a message delivered twice (a raw SMTP redelivery of the same Message-ID)', async () => {
     const raw = `From: ${employee()}\r\nTo: ${teamAddress}\r\nSubject: Badge does not open door\r\nMessage-ID: <twice-1@corp.test>\r\n\r\nBadge 4411.\r\n`;
     for (let delivery = 0; delivery < 2; delivery += 1) {

@@ -52,9 +52,9 @@ async function decide(tx: Queryable, teamId: string, envelopeTo: string[], raw: 
   if (thread) {
     const commented = await commentIfAllowed(tx, actor, thread.key, body);
     if (commented) {
-      await attachFiles(tx, actor, thread.key, mail);
+      const refused = await attachFiles(tx, actor, thread.key, mail);
       await rememberMessageId(tx, mail, thread.requestId);
-      return { status: 'processed', requestId: thread.requestId, eventId: commented, statusReason: `reply found by ${thread.by}` };
+      return { status: 'processed', requestId: thread.requestId, eventId: commented, statusReason: withRefusedFiles(`reply found by ${thread.by}`, refused) };
     }
   }
   const team = await findTeamById(tx, teamId);
@@ -63,9 +63,10 @@ async function decide(tx: Queryable, teamId: string, envelopeTo: string[], raw: 
   const filed = await createRequest(tx, actor, { team: team.slug, subject, description: body, channel: 'email' });
   const request = await findRequestForHallway(tx, { key: filed.body.key });
   if (!request) throw new Error('the request just filed cannot be read back');
-  await attachFiles(tx, actor, request.key, mail);
+  const refused = await attachFiles(tx, actor, request.key, mail);
   await rememberMessageId(tx, mail, request.id);
-  return { status: 'processed', requestId: request.id, statusReason: thread ? `new request: the sender may not reply on ${thread.key}` : null };
+  const reason = thread ? `new request: the sender may not reply on ${thread.key}` : null;
+  return { status: 'processed', requestId: request.id, statusReason: withRefusedFiles(reason, refused) };
 }
 
 /** The event id of the comment, or null when the sender may not comment there (not theirs, closed). */
@@ -93,11 +94,24 @@ async function actorOf(tx: Queryable, person: PersonRow): Promise<RequestActor> 
   return { personId: person.id, name: person.name, isAdmin: person.isAdmin, memberships: memberships.map((m) => ({ teamId: m.id, role: m.role })) };
 }
 
-async function attachFiles(tx: Queryable, actor: RequestActor, key: string, mail: ParsedMail): Promise<void> {
+/** Adds the mail's files; the names of those the attachments service refused (empty, too large). */
+async function attachFiles(tx: Queryable, actor: RequestActor, key: string, mail: ParsedMail): Promise<string[]> {
+  const refused: string[] = [];
   for (const file of mail.attachments) {
-    if (file.sizeBytes === 0) continue;
-    await attachToRequest(tx, actor, key, 'public', { fileName: file.fileName, contentType: file.contentType, content: file.content });
+    try {
+      await tx.transaction((attempt) => attachToRequest(attempt, actor, key, 'public', { fileName: file.fileName, contentType: file.contentType, content: file.content }));
+    } catch (error) {
+      if (!(error instanceof AppError) || !['BODY_TOO_LARGE', 'VALIDATION_FAILED'].includes(error.code)) throw error;
+      refused.push(file.fileName);
+    }
   }
+  return refused;
+}
+
+function withRefusedFiles(reason: string | null, refused: string[]): string | null {
+  if (refused.length === 0) return reason;
+  const files = `files not attached (empty or too large): ${refused.join(', ')}`;
+  return reason ? `${reason}; ${files}` : files;
 }
 
 async function rememberMessageId(tx: Queryable, mail: ParsedMail, requestId: string): Promise<void> {
