@@ -39,6 +39,17 @@ describe('parseMail', () => {
     expect(mail.automated).toEqual({ kind: 'none', reason: null });
   });
 
+  it('keeps decoded subjects and names on one line, so they cannot inject headers into our replies', async () => {
+    const mail = await parseMail(message([
+      'From: =?UTF-8?Q?Ann=0D=0AExample?= <ann@corp.example>',
+      'Subject: =?UTF-8?Q?Printer=0D=0ABcc:_all@corp.example?=',
+      '',
+      'body',
+    ]));
+    expect(mail.subject).toBe('Printer Bcc: all@corp.example');
+    expect(mail.from?.name).toBe('Ann Example');
+  });
+
   it('gives null and empty values for a message without Message-ID, subject or date', async () => {
     const mail = await parseMail(message(['From: ann@corp.example', '', 'hello']));
     expect(mail.messageId).toBeNull();

@@ -54,12 +54,21 @@ export function messageIdsIn(value: string | string[] | undefined): string[] {
   return [...new Set(ids.map((id) => id.trim()).filter((id) => id.includes('@') || id.length > 4))];
 }
 
+/**
+ * A decoded header text on one line: an encoded word can carry CR/LF ("=?UTF-8?Q?Hi=0D=0ABcc:...?="),
+ * and subjects and names are written back into outgoing mail headers.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
 function flattenAddresses(entries: EmailAddress[]): MailAddress[] {
   const addresses: MailAddress[] = [];
   for (const entry of entries) {
     if (entry.group) addresses.push(...flattenAddresses(entry.group));
     else if (entry.address && entry.address.includes('@')) {
-      addresses.push({ address: entry.address.trim().toLowerCase(), name: entry.name.trim() === '' ? null : entry.name.trim() });
+      addresses.push({ address: entry.address.trim().toLowerCase(), name: oneLine(entry.name) === '' ? null : oneLine(entry.name) });
     }
   }
   return addresses;
@@ -134,7 +143,7 @@ export async function parseMail(raw: Buffer, options: ParseMailOptions = {}): Pr
     throw new MailParseError('parser-failed', `The MIME structure could not be read: ${detail}`, { cause: error });
   }
   const from = addressList(mail.from)[0] ?? null;
-  const subject = (mail.subject ?? '').trim();
+  const subject = oneLine(mail.subject ?? '');
   const contentType = topContentType(mail);
   const safeHtml = typeof mail.html === 'string' ? sanitizeMailHtml(mail.html) : null;
   const text = plainText(mail, safeHtml);
