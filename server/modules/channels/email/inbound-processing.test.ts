@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
-import { fireDueTimers } from '../../../platform/jobs/timers.ts';
+import { fireDueTimers, MAX_TIMER_ATTEMPTS } from '../../../platform/jobs/timers.ts';
 import { domainTimerHandlers } from '../../domain-timers.ts';
 import { upsertMailSettings } from './inbound.store.ts';
 import { replyAddress, replyTokenFor } from './reply-tokens.ts';
@@ -170,6 +170,25 @@ describe('processing inbound mail', () => {
     await processAll();
     const failed = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=failed', headers: cast.headers.admin });
     expect(failed.json().items).toContainEqual(expect.objectContaining({ status: 'failed', statusReason: expect.stringMatching(/header/i), requestId: null }));
+  });
+
+  it('marks a message failed, for the admins, when its processing fails on every try', async () => {
+    await send({ from: employee(), to: teamAddress, subject: 'Projector dead', text: 'Room 1.01.', messageId: '<projector-1@corp.test>' });
+    await t.database.db.execute(sql`create function refuse_requests() returns trigger language plpgsql as $$ begin raise exception 'requests are read-only today'; end $$`);
+    await t.database.db.execute(sql`create trigger refuse_requests before insert on requests for each row execute function refuse_requests()`);
+    try {
+      // Each try is retried later (2, 4, 8 ... s): fire at instants far enough apart for every retry.
+      for (let hour = 1; hour <= MAX_TIMER_ATTEMPTS; hour += 1) {
+        await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(Date.now() + hour * 3_600_000) });
+      }
+    } finally {
+      await t.database.db.execute(sql`drop trigger refuse_requests on requests`);
+      await t.database.db.execute(sql`drop function refuse_requests()`);
+    }
+    const [outcome] = await outcomeOf('projector-1@corp.test');
+    expect(outcome).toMatchObject({ status: 'failed', key: null, status_reason: expect.stringMatching(/processing failed 8 times.*read-only today/s) });
+    expect(outcome!.status_reason).not.toContain('Room 1.01');
+    expect(await requestsWithSubject('Projector dead')).toHaveLength(0);
   });
 
   it('refuses a bad status or id with a 400 naming the field', async () => {

@@ -1,4 +1,4 @@
-import { timerErrorSummary } from '../../../platform/jobs/timer-errors.ts';
+import { timerErrorForLog } from '../../../platform/jobs/timer-errors.ts';
 import { MAX_TIMER_ATTEMPTS, type TimerHandlers } from '../../../platform/jobs/timers.ts';
 import { recordOutcome } from './inbound.store.ts';
 import { processInboundMessage } from './process-inbound.ts';
@@ -17,7 +17,14 @@ export const inboundMailTimerHandlers: TimerHandlers = {
       await tx.transaction((attempt) => processInboundMessage(attempt, id));
     } catch (error) {
       if (timer.attempts + 1 < MAX_TIMER_ATTEMPTS) throw error;
-      await recordOutcome(tx, id, { status: 'failed', statusReason: `processing failed ${MAX_TIMER_ATTEMPTS} times: ${timerErrorSummary(error)}` });
+      await recordOutcome(tx, id, { status: 'failed', statusReason: `processing failed ${MAX_TIMER_ATTEMPTS} times: ${rootCause(error)}` });
     }
   },
 };
+
+/** The innermost cause, which says what went wrong (a failed query's text and values are left out). */
+function rootCause(error: unknown): string {
+  let logged = timerErrorForLog(error);
+  while (logged.cause) logged = logged.cause;
+  return (logged.code ? `${logged.code}: ${logged.message}` : logged.message).slice(0, 500);
+}
