@@ -46,6 +46,7 @@ export const errorCatalog = {
   ARTICLE_SLUG_TAKEN: { status: 409, title: 'Another article already has this slug' },
   ILLEGAL_ARTICLE_TRANSITION: { status: 409, title: 'The article cannot move to that status' },
   REQUEST_NOT_RESOLVED: { status: 409, title: 'Only a resolved or closed request can become an article' },
+  MAIL_ADDRESS_TAKEN: { status: 409, title: 'Another team already receives mail at this address' },
   INBOUND_MESSAGE_NOT_FOUND: { status: 404, title: 'No such inbound message' },
   INBOUND_MESSAGE_NOT_REPROCESSABLE: { status: 409, title: 'Only a failed, held or rejected message can be processed again' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
