@@ -5,6 +5,8 @@ import { startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts'
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
+import { fireDueTimers } from '../../../platform/jobs/timers.ts';
+import { domainTimerHandlers } from '../../domain-timers.ts';
 import { selectMailSettingsByTeam, upsertMailSettings } from './inbound.store.ts';
 import { pollTeamMailbox } from './imap-poller.ts';
 import { storeArrivedMessage } from './store-inbound.ts';
@@ -88,6 +90,19 @@ describe('polling a team mailbox', () => {
     expect(await poll()).toEqual({ stored: 0, alreadyStored: 1, skippedTooLarge: 0 });
     expect(await storedImap('id:crash-1@corp.test')).toHaveLength(1);
     expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+  });
+
+  it("files a polled message from a person in the directory as their e-mail request", async () => {
+    const raw = Buffer.from(
+      `From: ${cast.people.employee.email}\r\nTo: facilities@hallway.test\r\nSubject: Window will not close\r\nMessage-ID: <window-1@corp.test>\r\n\r\nRoom 3.07, it is cold.\r\n`,
+    );
+    await client.append('INBOX', raw);
+    expect(await poll()).toMatchObject({ stored: 1 });
+    await fireDueTimers(t.database, domainTimerHandlers);
+    const [request] = rowsOf<{ channel: string; requester_id: string; description: string }>(
+      await t.database.db.execute(sql`select channel, requester_id, description from requests where subject = 'Window will not close'`),
+    );
+    expect(request).toMatchObject({ channel: 'email', requester_id: cast.people.employee.id, description: expect.stringContaining('Room 3.07') });
   });
 
   it('leaves a message unread on the server when it cannot be stored, and takes it on the next poll', async () => {
