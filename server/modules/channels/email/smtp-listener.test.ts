@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
@@ -91,6 +92,20 @@ describe('the SMTP listener', () => {
       .sendMail({ from: 'emma@corp.test', to: teamAddress, subject: 'Big', text: 'x'.repeat(MAX_BYTES * 2), messageId: '<big-1@corp.test>' })
       .catch((error: { responseCode?: number }) => error);
     expect(refused).toMatchObject({ responseCode: 552 });
+    expect(await countStored()).toBe(before);
+  });
+
+  it('refuses with 552 a message that grows past the limit during DATA without declaring its size', async () => {
+    const before = await countStored();
+    const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
+    await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
+    const raw = `From: emma@corp.test\r\nTo: ${teamAddress}\r\nSubject: Undeclared\r\nMessage-ID: <undeclared-1@corp.test>\r\n\r\n${'y'.repeat(MAX_BYTES * 2)}\r\n`;
+    const refused = await new Promise<{ responseCode?: number; response?: string }>((resolve) =>
+      connection.send({ from: 'emma@corp.test', to: [teamAddress] }, raw, (error) => resolve(error ?? {})),
+    );
+    connection.close();
+    expect(refused.responseCode).toBe(552);
+    expect(refused.response).toMatch(/at most 65536 bytes/);
     expect(await countStored()).toBe(before);
   });
 
