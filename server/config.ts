@@ -49,6 +49,13 @@ const environmentSchema = z.object({
     .max(40 * 1024 * 1024, 'must be at most 41943040 (40 MiB)')
     .default(25 * 1024 * 1024),
   /** How often team mailboxes (IMAP) are polled. */
+  /** Where people reach Hallway: links in mail and chat messages point here. */
+  HALLWAY_PUBLIC_URL: z.url({ message: 'must be a URL such as https://hallway.example.com' }).optional(),
+  /** The relay outgoing mail is handed to (smtp://user:pass@host:587, smtps://... for TLS); unset keeps mail queued. */
+  HALLWAY_MAIL_RELAY_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   HALLWAY_IMAP_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(5).max(3600).default(60),
 });
 
@@ -73,6 +80,10 @@ export interface Config {
   /** The SMTP listener for team mail, when HALLWAY_SMTP_PORT is set. */
   smtp?: { port: number; host: string; maxMessageBytes: number };
   imapPollSeconds: number;
+  /** Links in mail and chat messages start with this (no trailing slash). */
+  publicUrl: string;
+  /** Outgoing mail's relay, or undefined: mail then stays queued in the outbox (decision 0022). */
+  mailRelayUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +134,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: parseTrustProxy(env.HALLWAY_TRUST_PROXY),
     smtp: env.HALLWAY_SMTP_PORT === undefined ? undefined : { port: env.HALLWAY_SMTP_PORT, host: env.HALLWAY_SMTP_HOST, maxMessageBytes: env.HALLWAY_SMTP_MAX_BYTES },
     imapPollSeconds: env.HALLWAY_IMAP_POLL_SECONDS,
+    publicUrl: (env.HALLWAY_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    mailRelayUrl: env.HALLWAY_MAIL_RELAY_URL,
   };
 }
 

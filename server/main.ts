@@ -10,6 +10,9 @@ import { ensureTimerCleanup, timerCleanupHandlers } from './platform/jobs/timer-
 import { formatSignInBox, prepareFirstStart } from './modules/demo/first-start.ts';
 import { domainTimerHandlers } from './modules/domain-timers.ts';
 import { startMailIntake, type MailIntake } from './modules/channels/email/mail-intake.ts';
+import { domainDeliveryQueues } from './modules/domain-workers.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './platform/jobs/delivery-worker.ts';
+import { setPublicUrl } from './platform/http/public-url.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +27,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   let timers: TimerLoop | undefined;
   let mailIntake: MailIntake;
+  let deliveryWorkers: DeliveryWorker[] = [];
+  setPublicUrl(config.publicUrl);
   try {
     await runMigrations(database);
     app = await buildApp({ database, config });
@@ -43,7 +48,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     // The SMTP listener (when HALLWAY_SMTP_PORT is set) and team mailbox polling (decision 0020).
     mailIntake = await startMailIntake(database, config, app.log.child({ component: 'mail-intake' }));
+    // Mail, webhooks and chat-app posts queued by changes go out from here (decision 0022).
+    const deliveryLog = app.log.child({ component: 'deliveries' });
+    deliveryWorkers = domainDeliveryQueues(config).map((queue) =>
+      startDeliveryWorker(database, queue, { pollIntervalMs: config.timerPollMs, logger: deliveryLog }),
+    );
   } catch (error) {
+    await Promise.all(deliveryWorkers.map((worker) => worker.stop().catch(() => undefined)));
     await timers?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -62,12 +73,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         const grace = setTimeout(() => listening.server.closeAllConnections(), config.shutdownGraceMs);
         const timersStopped = timers.stop();
         const mailStopped = mailIntake.stop();
+        const deliveriesStopped = Promise.all(deliveryWorkers.map((worker) => worker.stop()));
         try {
           await listening.close();
         } finally {
           clearTimeout(grace);
           await timersStopped;
           await mailStopped;
+          await deliveriesStopped;
           await database.close();
         }
       })();

@@ -1,5 +1,11 @@
 import { attachmentsReaction } from './attachments/attachments.reaction.ts';
 import { catalogReaction } from './catalog/catalog.reaction.ts';
+import { slackReaction } from './channels/apps/slack/slack.reaction.ts';
+import { smsReaction } from './channels/apps/sms/sms.reaction.ts';
+import { teamsReaction } from './channels/apps/teams/teams.reaction.ts';
+import { chatReaction } from './channels/chat/chat.reaction.ts';
+import { webhooksReaction } from './integrations/webhooks.reaction.ts';
+import { notificationsReaction } from './notifications/notifications.reaction.ts';
 import type { RequestReaction } from './requests/request-reactions.ts';
 import { slaReaction } from './sla/sla.reactions.ts';
 import { workflowReaction } from './workflows/workflow-reaction.ts';
@@ -18,4 +24,14 @@ export const domainReactions: readonly RequestReaction[] = [
   slaReaction,
   // Last: it files children and resolves parents, whose own reactions then run in full.
   workflowReaction,
+  // After the request has settled: what leaves Hallway about it, queued in this transaction and sent
+  // by the delivery workers once it commits (decision 0022). Mail to the people concerned ...
+  notificationsReaction,
+  // ... a chat's replies (by mail once the employee has left), replies back into Slack, Teams and SMS ...
+  chatReaction,
+  slackReaction,
+  teamsReaction,
+  smsReaction,
+  // ... and the events outgoing webhooks subscribe to.
+  webhooksReaction,
 ];

@@ -61,6 +61,7 @@ const tokenColumns = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
+  scopes: apiTokens.scopes,
 };
 /** A token as its owner may see it: never its hash. */
 export type ApiTokenRow = Omit<typeof apiTokens.$inferSelect, 'tokenHash'>;

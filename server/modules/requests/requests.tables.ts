@@ -33,7 +33,7 @@ export type RequestStatus = (typeof requestStatuses)[number];
 export const requestPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type RequestPriority = (typeof requestPriorities)[number];
 
-export const requestChannels = ['api', 'portal', 'email', 'chat', 'slack', 'sms', 'phone'] as const;
+export const requestChannels = ['api', 'portal', 'email', 'chat', 'slack', 'teams', 'sms', 'phone', 'webhook'] as const;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people } from '../../modules/people/people.tables.ts';
 
 /** Server-side sessions. Only the SHA-256 of the cookie's secret is stored. */
@@ -28,6 +28,11 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     /** The first characters of the token, so a person can tell their tokens apart. */
     displayPrefix: text('display_prefix').notNull(),
+    /**
+     * What the token may do ('requests:read', 'requests:write' ...; see api-token-scopes.ts), never
+     * more than its person may. Null for a token made before scopes existed: its person's rights.
+     */
+    scopes: jsonb('scopes').$type<string[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

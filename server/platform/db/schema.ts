@@ -11,3 +11,7 @@ export * from '../jobs/timers.tables.ts';
 export * from '../../modules/attachments/attachments.tables.ts';
 export * from '../../modules/knowledge/knowledge.tables.ts';
 export * from '../../modules/channels/email/mail.tables.ts';
+export * from '../../modules/channels/email/outbound/outbound.tables.ts';
+export * from '../../modules/channels/chat/chat.tables.ts';
+export * from '../../modules/channels/apps/apps.tables.ts';
+export * from '../../modules/integrations/integrations.tables.ts';

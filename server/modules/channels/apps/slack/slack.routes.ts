@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDeps } from '../../../../app.ts';
+
+/** Placeholder registered in app.ts ahead of its module (Slack); replaced by its routes. */
+export function slackRoutes(deps: ModuleDeps) {
+  void deps;
+  return async (app: FastifyInstance) => {
+    void app;
+  };
+}
