@@ -49,6 +49,8 @@ export const errorCatalog = {
   MAIL_ADDRESS_TAKEN: { status: 409, title: 'Another team already receives mail at this address' },
   INBOUND_MESSAGE_NOT_FOUND: { status: 404, title: 'No such inbound message' },
   INBOUND_MESSAGE_NOT_REPROCESSABLE: { status: 409, title: 'Only a failed, held or rejected message can be processed again' },
+  CONNECTION_NOT_FOUND: { status: 404, title: 'No such channel connection' },
+  CONNECTION_EXTERNAL_ID_TAKEN: { status: 409, title: 'Another connection of this kind already has this external id' },
   CHAT_TAKEN: { status: 409, title: 'Another agent already picked up this chat' },
   CHAT_ENDED: { status: 409, title: 'This chat has ended; the request goes on by e-mail and the portal' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
