@@ -122,12 +122,13 @@ export async function createRequest(
       intake: intake ? { serviceId: intake.serviceId, answers: intake.answers, parentId: intake.parentId ?? null, status: intake.status } : undefined,
       at: options.at,
     });
-    const filed = intake ? await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt }) : row;
+    const filed = await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt });
     return { status: 201, body: await toRequestView(filed, names), location: requestLocation(row.key) };
   };
-  // A free-form request has nothing for other modules to react to yet, so it stays one statement; a
-  // request through a service is filed with its procedure, approvals, clocks and workflow, or not at all.
-  const answer = await runIdempotently(db, scope, (tx) => (intake && !options.idempotencyKey ? tx.transaction(create) : create(tx)));
+  // Every filing is reacted to (a service's procedure, approvals, clocks and workflow; the requester's
+  // acknowledgement and outgoing webhooks for any request), in one transaction with the insert, so the
+  // request exists with all of them or not at all.
+  const answer = await runIdempotently(db, scope, (tx) => (options.idempotencyKey ? create(tx) : tx.transaction(create)));
   return answeredBeforeDueTimes(answer);
 }
 
