@@ -12,6 +12,7 @@ export const errorCatalog = {
   INVALID_CREDENTIALS: { status: 401, title: 'E-mail or password is wrong' },
   CSRF_TOKEN_INVALID: { status: 403, title: 'The CSRF token is missing or wrong' },
   FORBIDDEN: { status: 403, title: 'You may not do this' },
+  TOKEN_SCOPE_MISSING: { status: 403, title: 'The API token was not made for this; make one with the scope named in missingScope' },
   TOO_MANY_SIGN_IN_ATTEMPTS: { status: 429, title: 'Too many failed sign-ins; wait and try again' },
   NOT_FOUND: { status: 404, title: 'Nothing is here' },
   REQUEST_NOT_FOUND: { status: 404, title: 'No such request' },
