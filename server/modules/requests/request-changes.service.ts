@@ -90,7 +90,7 @@ export async function changeRequest(
   const updated = await db.transaction(async (tx) => {
     const written = await store.updateRequest(tx, request.id, expected, change, events, options.at);
     if (!written) return undefined;
-    const settled = await reactToRequestChange(tx, { before: request, after: written.request, events, actorId: actor.personId, at: written.request.updatedAt });
+    const settled = await reactToRequestChange(tx, { before: request, after: written.request, events: written.events, actorId: actor.personId, at: written.request.updatedAt });
     return { ...written, request: settled };
   });
   if (!updated) throw versionConflict((await store.selectVersion(db, request.id)) ?? expected);
@@ -151,7 +151,7 @@ export async function applyHallwayChange(
   if (events.length === 0) return request;
   const updated = await store.updateRequest(tx, request.id, undefined, change, events, options.at);
   if (!updated) return undefined;
-  return reactToRequestChange(tx, { before: request, after: updated.request, events, actorId: null, at: updated.request.updatedAt });
+  return reactToRequestChange(tx, { before: request, after: updated.request, events: updated.events, actorId: null, at: updated.request.updatedAt });
 }
 
 /**
@@ -203,7 +203,7 @@ export async function addComment(
     }
     const updated = await store.updateRequest(tx, current.id, undefined, change, events, options.at);
     if (!updated?.events[0]) throw new AppError('INTERNAL', 'the comment was not recorded');
-    const settled = await reactToRequestChange(tx, { before: current, after: updated.request, events, actorId: actor.personId, at: updated.request.updatedAt });
+    const settled = await reactToRequestChange(tx, { before: current, after: updated.request, events: updated.events, actorId: actor.personId, at: updated.request.updatedAt });
     return { request: settled, event: updated.events[0] };
   });
   const [view, entry] = await Promise.all([toRequestView(request, names), toTimelineEntry(event, names)]);

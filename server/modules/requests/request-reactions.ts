@@ -1,6 +1,9 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { selectDueTimes, type NewEvent, type RequestRow } from './requests.store.ts';
 
+/** A timeline event as the change wrote it. */
+export type RecordedEvent = NewEvent & { id: number };
+
 /**
  * What other modules do when a request is filed or changes, in the same transaction as the change:
  * the catalog copies the procedure and opens approvals, SLA clocks start, pause and stop, a workflow
@@ -12,8 +15,8 @@ export interface RequestChange {
   /** Null when the request was just filed. */
   before: RequestRow | null;
   after: RequestRow;
-  /** The events this change appended to the timeline. */
-  events: NewEvent[];
+  /** The events this change appended to the timeline, with their ids (a reaction's dedupe key for what it sends). */
+  events: RecordedEvent[];
   /** Null when Hallway itself acted (a timer, a workflow, an approval's consequence). */
   actorId: string | null;
   /** The change's instant (the request's updated_at). */
