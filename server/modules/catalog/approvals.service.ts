@@ -203,3 +203,25 @@ async function recordDecision(
   );
   return { approval: decided, request: changed ?? locked };
 }
+
+/** Who is asked to decide a pending approval: a named person, or any lead of a team. */
+export type ApprovalDecider = { approvalId: string } & ({ personId: string } | { leadsOfTeamId: string });
+
+/**
+ * The pending approvals of a request and who may decide each now, for the mail that asks them
+ * (notifications): the named approver while they still may, otherwise the owning team's leads; an
+ * approval for a team goes to that team's leads. The requester never decides their own (the caller
+ * leaves them out of a team's leads).
+ */
+export async function pendingApprovalDeciders(db: Queryable, request: RequestRow): Promise<ApprovalDecider[]> {
+  const pending = (await store.selectApprovalsOfRequest(db, request.id)).filter((row) => row.status === 'pending');
+  const deciders: ApprovalDecider[] = [];
+  for (const approval of pending) {
+    if (approval.approverId !== null && (await namedApproverMayDecide(db, approval, request))) {
+      if (approval.approverId !== request.requesterId) deciders.push({ approvalId: approval.id, personId: approval.approverId });
+    } else {
+      deciders.push({ approvalId: approval.id, leadsOfTeamId: approval.approverId !== null ? request.teamId : approval.approverTeamId! });
+    }
+  }
+  return deciders;
+}
