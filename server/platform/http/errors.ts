@@ -50,6 +50,8 @@ export const errorCatalog = {
   MAIL_ADDRESS_TAKEN: { status: 409, title: 'Another team already receives mail at this address' },
   INBOUND_MESSAGE_NOT_FOUND: { status: 404, title: 'No such inbound message' },
   INBOUND_MESSAGE_NOT_REPROCESSABLE: { status: 409, title: 'Only a failed, held or rejected message can be processed again' },
+  OUTBOUND_MESSAGE_NOT_FOUND: { status: 404, title: 'No such outbound message' },
+  OUTBOUND_MESSAGE_NOT_RETRYABLE: { status: 409, title: 'Only a failed or suppressed mail can be sent again' },
   CONNECTION_NOT_FOUND: { status: 404, title: 'No such channel connection' },
   CONNECTION_EXTERNAL_ID_TAKEN: { status: 409, title: 'Another connection of this kind already has this external id' },
   CHAT_TAKEN: { status: 409, title: 'Another agent already picked up this chat' },
