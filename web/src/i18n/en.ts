@@ -1,6 +1,7 @@
 import type { RequestStatus, SlaMetric } from '../api/types.ts';
 import { admin } from './en-admin.ts';
 import { attachments } from './en-attachments.ts';
+import { chat } from './en-chat.ts';
 import { desk } from './en-desk.ts';
 
 // Every English word the web app shows, in one place, so a second language is one more file of
@@ -14,6 +15,7 @@ export const en = {
   desk,
   admin,
   attachments,
+  chat,
   nav: {
     catalog: 'Ask for help',
     myRequests: 'My requests',
