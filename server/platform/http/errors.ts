@@ -56,6 +56,10 @@ export const errorCatalog = {
   CONNECTION_EXTERNAL_ID_TAKEN: { status: 409, title: 'Another connection of this kind already has this external id' },
   CHAT_TAKEN: { status: 409, title: 'Another agent already picked up this chat' },
   CHAT_ENDED: { status: 409, title: 'This chat has ended; the request goes on by e-mail and the portal' },
+  WEBHOOK_NOT_FOUND: { status: 404, title: 'No such webhook' },
+  INBOUND_WEBHOOK_NOT_FOUND: { status: 404, title: 'No such inbound webhook' },
+  DELIVERY_NOT_FOUND: { status: 404, title: 'No such delivery' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'The Hallway-Signature header is missing, wrong, expired or replayed' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
