@@ -12,6 +12,7 @@ const firstTeam = async () => (await import('./knowledge/FirstTeamRedirect.tsx')
 export const deskRoutes: RouteObject[] = [
   { path: 'desk', lazy: async () => ({ Component: (await import('./DeskHomePage.tsx')).DeskHomePage }) },
   // Before :team, so "requests", "articles" and "knowledge-report" are never read as a team's slug.
+  { path: 'desk/chats', lazy: async () => ({ Component: (await import('./chat/WaitingChatsPage.tsx')).WaitingChatsPage }) },
   { path: 'desk/requests/:key', lazy: async () => ({ Component: (await import('./request/DeskRequestPage.tsx')).DeskRequestPage }) },
   {
     path: 'desk/articles',
@@ -37,6 +38,7 @@ export const deskRoutes: RouteObject[] = [
 // Knowledge pages have links of their own, so the queue's link is not "current" on them too.
 export const deskLinks: AreaLink[] = [
   { to: '/desk', label: en.desk.nav, active: (path) => path.startsWith('/desk') && !isKnowledgePath(path), visibleTo: isAgent },
+  { to: '/desk/chats', label: en.chat.desk.nav, active: (path) => path.startsWith('/desk/chats'), visibleTo: isAgent },
   { to: '/desk/articles', label: deskKnowledge.nav.articles, active: (path) => isKnowledgePath(path) && !path.endsWith('/knowledge-report'), visibleTo: isAgent },
   { to: '/desk/knowledge-report', label: deskKnowledge.nav.report, active: (path) => path.endsWith('/knowledge-report'), visibleTo: isLeadOrAdmin },
 ];

@@ -11,6 +11,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'requests', lazy: async () => ({ Component: (await import('./requests/MyRequestsPage.tsx')).MyRequestsPage }) },
   { path: 'requests/:key', lazy: async () => ({ Component: (await import('./requests/RequestPage.tsx')).RequestPage }) },
   { path: 'approvals', lazy: async () => ({ Component: (await import('./approvals/ApprovalsPage.tsx')).ApprovalsPage }) },
+  { path: 'chat', lazy: async () => ({ Component: (await import('./chat/ChatPage.tsx')).ChatPage }) },
   { path: 'holidays', lazy: async () => ({ Component: (await import('./holidays/HolidaysPage.tsx')).HolidaysPage }) },
   { path: 'profile', lazy: async () => ({ Component: (await import('./profile/ProfilePage.tsx')).ProfilePage }) },
   { path: 'requests/:key/sent', lazy: async () => ({ Component: (await import('./requests/SentPage.tsx')).SentPage }) },
@@ -23,6 +24,7 @@ export const portalLinks: AreaLink[] = [
   { to: '/requests', label: en.nav.myRequests, active: (path) => path.startsWith('/requests'), visibleTo: () => true },
   // Anyone may be asked (as a manager, a lead or by name), so everyone sees the link; the count says when something waits.
   { to: '/approvals', label: en.nav.approvals, active: (path) => path.startsWith('/approvals'), visibleTo: () => true, badge: ApprovalsNavCount },
+  { to: '/chat', label: en.chat.nav, active: (path) => path.startsWith('/chat'), visibleTo: () => true },
   { to: '/holidays', label: en.nav.holidays, active: (path) => path.startsWith('/holidays'), visibleTo: () => true },
   { to: '/profile', label: en.nav.profile, active: (path) => path.startsWith('/profile'), visibleTo: () => true },
 ];
