@@ -16,11 +16,12 @@ export interface DemoRun {
   close(): Promise<void>;
 }
 
-export async function startDemo(): Promise<DemoRun> {
+/** `env` adds to the server's environment, e.g. HALLWAY_SMTP_PORT for a journey that sends mail in. */
+export async function startDemo(env: Record<string, string> = {}): Promise<DemoRun> {
   const folder = await mkdtemp(path.join(tmpdir(), 'hallway-e2e-'));
   let server: ServerProcess | undefined;
   try {
-    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data') }, 150_000);
+    server = await startServerProcess({ HALLWAY_DATA_DIR: path.join(folder, 'data'), ...env }, 150_000);
     const password = /shares one password: +(\S+)/.exec(server.output())?.[1];
     if (!password) throw new Error(`the first start printed no demo password:\n${server.output()}`);
     const browser = await launchChromium();
