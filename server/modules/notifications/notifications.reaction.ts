@@ -1,4 +1,113 @@
-import type { RequestReaction } from '../requests/request-reactions.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { isAgentOf } from '../../platform/auth/actor.ts';
+import { findPersonById, membershipsOfPerson } from '../people/people.service.ts';
+import type { RecordedEvent, RequestReaction } from '../requests/request-reactions.ts';
+import type { RequestRow } from '../requests/requests.store.ts';
+import { composeAcknowledgement } from './compose/acknowledgement.ts';
+import { composeReply } from './compose/reply.ts';
+import { composeStatus, type ToldStatus } from './compose/status.ts';
+import { queueApprovalRequests } from './approval-mail.ts';
+import { queueNotification } from './queue-notification.ts';
 
-/** Placeholder registered in domain-reactions.ts ahead of its module (notifications); replaced by its reaction. */
-export const notificationsReaction: RequestReaction = async () => {};
+/**
+ * Mail to the people a request's change concerns, queued in the change's transaction (decision
+ * 0022), so a rolled-back change sends nothing and a replay (the same event ids) queues nothing twice:
+ *  - filed: the requester's acknowledgement, and the approvers of an approval waiting;
+ *  - an agent's public reply: the requester (never an internal note, never to its author);
+ *  - resolved, waiting on the requester, or closed without having been resolved: the requester;
+ *  - handed to another team while an approval waits: that team's leads, who decide it now.
+ * Requests that came by chat, Slack, Teams or SMS are answered there (their own reactions): no mail
+ * to their requester. Approvers still get theirs: they were not part of that conversation.
+ */
+export const notificationsReaction: RequestReaction = async (tx, change) => {
+  const request = change.after;
+  if (change.before === null) {
+    // A workflow's child requests are Hallway's doing: the requester was acknowledged for the parent.
+    if (answeredByMail(request) && request.parentId === null) await acknowledge(tx, request);
+    await queueApprovalRequests(tx, request);
+    return;
+  }
+  if (change.before.teamId !== request.teamId && request.status === 'pending_approval') await queueApprovalRequests(tx, request);
+  if (!answeredByMail(request)) return;
+  for (const event of change.events) {
+    if (event.kind === 'commented') await mailReply(tx, request, event);
+    if (event.kind === 'status_changed') await mailStatus(tx, change.before, request, event);
+  }
+};
+
+const OWN_CHANNELS: ReadonlySet<string> = new Set(['chat', 'slack', 'teams', 'sms']);
+const answeredByMail = (request: RequestRow) => !OWN_CHANNELS.has(request.channel);
+const portalPath = (request: RequestRow) => `/requests/${request.key}`;
+
+async function acknowledge(tx: Queryable, request: RequestRow): Promise<void> {
+  await queueNotification(tx, {
+    kind: 'acknowledgement',
+    request,
+    recipientId: request.requesterId,
+    about: request.id,
+    requestPath: portalPath(request),
+    answersMail: request.channel === 'email',
+    compose: ({ recipient, request: facts, preferencesUrl }) =>
+      composeAcknowledgement({
+        request: facts,
+        recipientName: recipient.name,
+        recipientTimeZone: recipient.timeZone,
+        // The clocks started in this change (the SLA reaction ran before): their earliest due time.
+        dueAt: request.dueAt ?? null,
+        waitsForApproval: request.status === 'pending_approval',
+        channel: request.channel,
+        preferencesUrl,
+      }),
+  });
+}
+
+async function mailReply(tx: Queryable, request: RequestRow, event: RecordedEvent): Promise<void> {
+  if (event.visibility !== 'public' || event.actorId === null || event.actorId === request.requesterId) return;
+  // Words from the team, not from a colleague the request was shown to (only agents comment besides the requester).
+  const memberships = await membershipsOfPerson(tx, event.actorId);
+  const author = { memberships: memberships.map((membership) => ({ teamId: membership.id, role: membership.role })) };
+  if (!isAgentOf(author, request.teamId)) return;
+  const body = typeof event.data.body === 'string' ? event.data.body : '';
+  if (body.trim() === '') return;
+  const authorName = await nameOf(tx, event.actorId);
+  await queueNotification(tx, {
+    kind: 'reply',
+    request,
+    recipientId: request.requesterId,
+    about: String(event.id),
+    requestPath: portalPath(request),
+    compose: ({ request: facts, preferencesUrl }) => composeReply({ request: facts, authorName, body, preferencesUrl }),
+  });
+}
+
+async function mailStatus(tx: Queryable, before: RequestRow, request: RequestRow, event: RecordedEvent): Promise<void> {
+  const status = toldStatus(before, event);
+  // The requester's own move (closing or reopening their resolved request) needs no mail to them.
+  if (!status || event.actorId === request.requesterId) return;
+  // The reason given with the change: the resolution, the question, why it was closed.
+  const note = typeof event.data.reason === 'string' && event.data.reason.trim() !== '' ? event.data.reason : null;
+  await queueNotification(tx, {
+    kind: 'status',
+    request,
+    recipientId: request.requesterId,
+    about: String(event.id),
+    requestPath: portalPath(request),
+    compose: ({ request: facts, preferencesUrl }) => composeStatus({ request: facts, status, note, preferencesUrl }),
+  });
+}
+
+/**
+ * Which moves are worth a mail: resolved (what was done, how to reopen), waiting on the requester
+ * (they must act), and closed when it was not resolved first (a rejected approval, a request
+ * withdrawn); closing a resolved request is the expected end and says nothing new.
+ */
+export function toldStatus(before: Pick<RequestRow, 'status'>, event: Pick<RecordedEvent, 'data'>): ToldStatus | null {
+  const to = event.data.to;
+  if (to === 'resolved' || to === 'waiting_on_requester') return to;
+  if (to === 'closed' && before.status !== 'resolved') return 'closed';
+  return null;
+}
+
+async function nameOf(tx: Queryable, personId: string): Promise<string> {
+  return (await findPersonById(tx, personId))?.name ?? 'Someone';
+}

@@ -7,6 +7,7 @@ import { appendRequestEvents, applyHallwayChange } from '../requests/request-cha
 import { findRequestForHallway } from '../requests/requests.service.ts';
 import { requestPriorities, type RequestPriority } from '../requests/requests.tables.ts';
 import { findService } from '../catalog/catalog.service.ts';
+import { queueSlaWarning } from '../notifications/sla-warning-mail.ts';
 import { SLA_BREACH_TIMER, SLA_ESCALATION_TIMER, SLA_WARNING_TIMER, slaEvent, type SlaTimerPayload } from './sla-clocks.service.ts';
 import { findSlaPolicy } from './sla.service.ts';
 import * as store from './sla.store.ts';
@@ -43,12 +44,14 @@ async function onWarning(tx: Queryable, timer: DueTimer, { now }: FiringContext)
   // was down): a warning now warns of nothing, and this clock's breach timer is due too and fires next.
   if (clock.dueAt && clock.dueAt.getTime() <= now.getTime()) return;
   await store.updateClock(tx, clock.id, { warnedAt: now });
-  await appendRequestEvents(
+  const [warning] = await appendRequestEvents(
     tx,
     clock.requestId,
     [slaEvent('sla_warning', { metric: clock.metric, dueAt: clock.dueAt?.toISOString() ?? null, targetMinutes: clock.targetMinutes, warnAtPercent: clock.warnAtPercent })],
     { at: now },
   );
+  // The assignee (or the team's leads) hear of it by mail, committed with the warning.
+  if (warning) await queueSlaWarning(tx, { requestId: clock.requestId, eventId: warning.id, metric: clock.metric, dueAt: clock.dueAt });
 }
 
 async function onBreach(tx: Queryable, timer: DueTimer, { now }: FiringContext): Promise<void> {

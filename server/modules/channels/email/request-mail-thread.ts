@@ -1,0 +1,31 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/database.ts';
+import { selectMailSettingsByTeam } from './inbound.store.ts';
+import { mailThreadIds } from './mail.tables.ts';
+import { replyAddress, replyTokenFor } from './reply-tokens.ts';
+
+/** What a mail about a request needs from the e-mail module to come from its team and thread with it. */
+export interface RequestMailThread {
+  /** The team's address (mail comes from it), or null when the team has none. */
+  teamAddress: string | null;
+  /** The request's plus-address with its reply token, so an answer lands on the request; null without a team address. */
+  replyTo: string | null;
+  /** Every Message-ID known for the request, in and out, oldest first. */
+  messageIds: string[];
+}
+
+/**
+ * The addresses and earlier Message-IDs for a mail about a request (notifications use it). The reply
+ * token is made on first use, so it exists only for requests that were ever mailed about.
+ */
+export async function requestMailThread(db: Queryable, requestId: string, teamId: string): Promise<RequestMailThread> {
+  const settings = await selectMailSettingsByTeam(db, teamId);
+  const rows = await db
+    .select({ messageId: mailThreadIds.messageId })
+    .from(mailThreadIds)
+    .where(eq(mailThreadIds.requestId, requestId))
+    .orderBy(asc(mailThreadIds.createdAt), asc(mailThreadIds.messageId));
+  const teamAddress = settings?.inboundAddress ?? null;
+  const replyTo = teamAddress ? replyAddress(teamAddress, await replyTokenFor(db, requestId)) : null;
+  return { teamAddress, replyTo, messageIds: rows.map((row) => row.messageId) };
+}
