@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
+import { channelConnections } from '../apps.tables.ts';
+import { eq } from 'drizzle-orm';
+import { forgetSlackPeople } from './slack-people.ts';
+import { commandBody, connectSlack, nowSeconds, playSlackApi, slackCall, SIGNING_SECRET } from './slack.test-support.ts';
+
+// Slack's calls are believed only when signed with the workspace's signing secret, recently, once.
+
+const WORKSPACE = 'T0SIGNED';
+let t: TestApp;
+let cast: Cast;
+let slack: HttpReceiver;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await buildCast(t.database);
+  slack = await startHttpReceiver();
+  playSlackApi(slack, { U0EMMA: cast.people.employee.email });
+  await connectSlack(t.database, cast.team.id, WORKSPACE, `${slack.url}/api`);
+  forgetSlackPeople();
+}, 120_000);
+afterAll(async () => {
+  await slack.close();
+  await t.close();
+});
+
+const slackRequests = async () =>
+  Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from requests where channel = 'slack'`))[0]!.n);
+
+describe('Slack signatures, through the slash command endpoint', () => {
+  it('a validly signed command files a request and names its key', async () => {
+    const before = await slackRequests();
+    const answer = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'The printer on floor 3 is jammed') });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(new RegExp(`^Filed ${cast.team.keyPrefix}-\\d+: The printer on floor 3 is jammed$`)) });
+    expect(await slackRequests()).toBe(before + 1);
+  });
+
+  it('refuses a wrong secret, a tampered body, an expired or future timestamp, and missing or garbled headers, all alike', async () => {
+    const before = await slackRequests();
+    const body = commandBody(WORKSPACE, 'U0EMMA', 'should never be filed');
+    const old = String(Math.floor(Date.now() / 1000) - 6 * 60);
+    const ahead = String(Math.floor(Date.now() / 1000) + 6 * 60);
+    const refusals = [
+      await slackCall(t.app, { path: 'commands', body, secret: 'not-the-signing-secret' }),
+      await slackCall(t.app, { path: 'commands', body: body.replace('should+never', 'should+surely'), signedBody: body }),
+      await slackCall(t.app, { path: 'commands', body, timestamp: old }),
+      await slackCall(t.app, { path: 'commands', body, timestamp: ahead }),
+      await slackCall(t.app, { path: 'commands', body, headers: { 'x-slack-signature': 'v0=zz' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/channels/slack/commands', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body }),
+      await slackCall(t.app, { path: 'commands', body: commandBody('T0UNKNOWN', 'U0EMMA', 'who are you') }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().detail).toBe('The request signature could not be verified');
+    }
+    expect(await slackRequests()).toBe(before);
+  });
+
+  it('refuses the same signed call sent again (a replay), and files once', async () => {
+    const before = await slackRequests();
+    const timestamp = nowSeconds();
+    const body = commandBody(WORKSPACE, 'U0EMMA', 'VPN drops every hour');
+    expect((await slackCall(t.app, { path: 'commands', body, timestamp })).statusCode).toBe(200);
+    expect((await slackCall(t.app, { path: 'commands', body, timestamp })).statusCode).toBe(401);
+    expect(await slackRequests()).toBe(before + 1);
+  });
+
+  it('answers a retry of the same command (new signature, same trigger id) with the first request, filing nothing', async () => {
+    const body = commandBody(WORKSPACE, 'U0EMMA', 'Monitor flickers', 'trigger-retry-1');
+    const first = await slackCall(t.app, { path: 'commands', body, timestamp: String(Number(nowSeconds()) - 30) });
+    expect(first.statusCode).toBe(200);
+    const before = await slackRequests();
+    const retry = await slackCall(t.app, { path: 'commands', body, headers: { 'x-slack-retry-num': '1' } });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().text).toBe(first.json().text);
+    expect(await slackRequests()).toBe(before);
+  });
+
+  it('accepts the previous secret during its grace period after a rotation, not after', async () => {
+    await t.database.db
+      .update(channelConnections)
+      .set({ signingSecret: 'the-rotated-in-secret', previousSigningSecret: SIGNING_SECRET, previousSecretUntil: new Date(Date.now() + 60_000) })
+      .where(eq(channelConnections.externalId, WORKSPACE));
+    expect((await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'old secret, in grace') })).statusCode).toBe(200);
+    expect((await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'new secret'), secret: 'the-rotated-in-secret' })).statusCode).toBe(200);
+    await t.database.db.update(channelConnections).set({ previousSecretUntil: new Date(Date.now() - 1000) }).where(eq(channelConnections.externalId, WORKSPACE));
+    expect((await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'old secret, too late') })).statusCode).toBe(401);
+    await t.database.db.update(channelConnections).set({ signingSecret: SIGNING_SECRET, previousSigningSecret: null, previousSecretUntil: null }).where(eq(channelConnections.externalId, WORKSPACE));
+  });
+
+  it('answers someone not in the directory politely, filing nothing', async () => {
+    const before = await slackRequests();
+    const answer = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0STRANGER', 'let me in') });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('could not find you') });
+    expect(await slackRequests()).toBe(before);
+  });
+
+  it("checks the Events API's url_verification handshake like any other call", async () => {
+    const body = JSON.stringify({ token: 'x', challenge: 'c-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const answer = await slackCall(t.app, { path: 'events', body });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ challenge: 'c-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    expect((await slackCall(t.app, { path: 'events', body, secret: 'wrong-secret-xyz' })).statusCode).toBe(401);
+  });
+
+  it('refuses bodies that are not Slack: another media type, malformed JSON, a payload that is not an interaction', async () => {
+    expect((await slackCall(t.app, { path: 'commands', body: 'text=hi', contentType: 'text/plain' })).statusCode).toBe(415);
+    const badJson = await slackCall(t.app, { path: 'events', body: '{"team_id":"T0SIGNED",' });
+    expect(badJson.statusCode).toBe(400);
+    const notInteraction = await slackCall(t.app, { path: 'interactions', body: new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', team: { id: WORKSPACE } }) }).toString() });
+    expect(notInteraction.statusCode).toBe(400);
+    expect(notInteraction.headers['content-type']).toContain('application/problem+json');
+    const hostileUser = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, "U0'; drop table people;--", 'x') });
+    expect(hostileUser.statusCode).toBe(400);
+  });
+});
