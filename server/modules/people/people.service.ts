@@ -22,6 +22,8 @@ export const findTeamBySlug = (db: Queryable, slug: string) => store.selectTeamB
 export const findTeamById = (db: Queryable, id: string) => store.selectTeamById(db, id);
 export const findPersonById = (db: Queryable, id: string) => store.selectPersonById(db, id);
 export const findPersonByEmail = (db: Queryable, email: string) => store.selectPersonByEmail(db, email);
+/** Active people whose phone's digits end with `digits`: SMS sender candidates, compared whole by the caller. */
+export const findActivePeopleByPhoneEnding = (db: Queryable, digits: string) => store.selectActivePeopleByPhoneEnding(db, digits);
 export const membershipsOfPerson = (db: Queryable, personId: string) => store.selectMembershipsOfPerson(db, personId);
 /** The person's own answer to "how would you like to be thanked?" (PATCH /me). */
 export const setRecognitionOf = (db: Queryable, personId: string, recognition: 'public' | 'private') =>

@@ -29,6 +29,20 @@ export async function selectPersonByEmail(db: Queryable, email: string): Promise
   return person;
 }
 
+/**
+ * Active people whose phone number, reduced to its digits, ends with `digits` (only 0-9): the
+ * candidates for an SMS sender. Numbers are stored as people typed them, so the caller normalises
+ * each candidate and compares whole numbers.
+ */
+export async function selectActivePeopleByPhoneEnding(db: Queryable, digits: string): Promise<PersonRow[]> {
+  if (!/^[0-9]+$/.test(digits)) return [];
+  return db
+    .select()
+    .from(people)
+    .where(and(eq(people.active, true), sql`regexp_replace(${people.phone}, '[^0-9]', '', 'g') like ${`%${digits}`}`))
+    .limit(50);
+}
+
 // ---- the directory ----
 
 const homeTeam = alias(teams, 'home_team');

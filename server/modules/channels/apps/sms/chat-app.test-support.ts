@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../../platform/db/database.ts';
+import { rowsOf } from '../../../../platform/db/database.ts';
+import { channelConnections, type ConnectionKind } from '../apps.tables.ts';
+
+/**
+ * Test helpers for the Teams and SMS endpoints: a connection inserted as the admin API would save
+ * it (that API is built alongside), and the rows tests look at.
+ */
+export async function insertConnection(
+  database: Database,
+  connection: { teamId: string; kind: ConnectionKind; externalId: string; signingSecret: string; credentialEnv?: string; settings?: Record<string, unknown> },
+) {
+  const [row] = await database.db
+    .insert(channelConnections)
+    .values({ name: `${connection.kind} test`, ...connection, settings: connection.settings ?? {} })
+    .returning();
+  return row!;
+}
+
+export interface QueuedDelivery {
+  id: string;
+  purpose: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  status: string;
+  last_error: string | null;
+  request_id: string | null;
+}
+
+export async function deliveriesOf(database: Database, connectionId: string): Promise<QueuedDelivery[]> {
+  return rowsOf<QueuedDelivery>(
+    await database.db.execute(sql`select id, purpose, url, body, headers, status, last_error, request_id from http_deliveries
+      where connection_id = ${connectionId} order by created_at, id`),
+  );
+}
+
+export async function requestsFiledThrough(database: Database, channel: string, requesterId: string) {
+  return rowsOf<{ id: string; key: string; subject: string; description: string; status: string }>(
+    await database.db.execute(sql`select id, key, subject, description, status from requests
+      where channel = ${channel} and requester_id = ${requesterId} order by created_at, key`),
+  );
+}
+
+export async function publicCommentsOf(database: Database, requestId: string): Promise<string[]> {
+  const rows = rowsOf<{ body: string }>(
+    await database.db.execute(sql`select data->>'body' as body from request_events
+      where request_id = ${requestId} and kind = 'commented' and visibility = 'public' order by id`),
+  );
+  return rows.map((row) => row.body);
+}
+
+export async function countRows(database: Database, table: 'requests' | 'request_events' | 'http_deliveries' | 'channel_inbound_receipts'): Promise<number> {
+  const [row] = rowsOf<{ count: number }>(await database.db.execute(sql`select count(*)::int as count from ${sql.identifier(table)}`));
+  return row!.count;
+}
