@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
+import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
+import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
+import { forgetSlackPeople } from './slack-people.ts';
+import {
+  BOT_TOKEN,
+  BOT_TOKEN_ENV,
+  buttonPayload,
+  commandBody,
+  connectSlack,
+  interactionBody,
+  playSlackApi,
+  replySubmission,
+  slackCall,
+  threadMessageEvent,
+} from './slack.test-support.ts';
+
+// From Slack to the desk and back: a slash command files a request, the requester follows it, the
+// agent's public reply is delivered into the requester's thread (captured by a local Slack), and the
+// requester's answer in that thread, or through the Reply form, lands on the request.
+
+const WORKSPACE = 'T0ROUND';
+let t: TestApp;
+let cast: Cast;
+let slack: HttpReceiver;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await buildCast(t.database);
+  slack = await startHttpReceiver();
+  playSlackApi(slack, { U0EMMA: cast.people.employee.email, U0OSCAR: cast.people.otherEmployee.email });
+  await connectSlack(t.database, cast.team.id, WORKSPACE, `${slack.url}/api`);
+  forgetSlackPeople();
+}, 120_000);
+afterAll(async () => {
+  await slack.close();
+  await t.close();
+});
+
+const deliver = () => drainDeliveries(t.database, httpDeliveryQueue({ timeoutMs: 20_000 }));
+const posts = () => slack.calls.filter((call) => call.path === '/api/chat.postMessage');
+const fileBySlack = async (text: string) => {
+  const answer = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', text) });
+  expect(answer.statusCode, answer.body).toBe(200);
+  return /Filed ([A-Z0-9]+-\d+)/.exec(answer.json().text)![1]!;
+};
+const comment = (key: string, role: 'agent' | 'lead', body: string, visibility: 'public' | 'internal' = 'public') =>
+  t.app.inject({ method: 'POST', url: `/api/v1/requests/${key}/comments`, headers: cast.headers[role], payload: { body, visibility } });
+const publicComments = async (key: string) => {
+  const request = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.employee });
+  return (request.json().timeline as Array<{ kind: string; visibility: string; actor: { id: string } | null; data: { body?: string } }>)
+    .filter((entry) => entry.kind === 'commented' && entry.visibility === 'public')
+    .map((entry) => ({ by: entry.actor?.id, body: entry.data.body }));
+};
+const threadsOf = (key: string) =>
+  t.database.rows<{ external_thread: string; person_id: string }>(
+    sql`select external_thread, person_id from channel_threads where request_id = (select id from requests where key = ${key})`,
+  );
+
+describe('Slack round trip', () => {
+  it('slash command -> request -> follow -> agent reply posted in the thread -> answer in the thread becomes a comment', async () => {
+    const key = await fileBySlack('My laptop will not charge');
+
+    // Follow: the first post of the thread goes to the requester's direct messages.
+    const follow = await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
+    expect(follow.statusCode, follow.body).toBe(200);
+    expect(await deliver()).toBe(1);
+    const [intro] = posts();
+    expect(intro!.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(JSON.parse(intro!.body)).toMatchObject({ channel: 'U0EMMA', text: expect.stringContaining(key) });
+    const [thread] = await threadsOf(key);
+    const ts = JSON.parse(intro!.body).thread_ts ?? null;
+    expect(ts).toBeNull();
+    expect(thread).toMatchObject({ person_id: cast.people.employee.id, external_thread: expect.stringMatching(/^D0EMMA:1764158400\.\d+$/) });
+    const threadTs = thread!.external_thread.split(':')[1]!;
+
+    // The agent's public reply is posted into the thread; the internal note is not.
+    expect((await comment(key, 'agent', 'Internal: charger recall list', 'internal')).statusCode).toBe(201);
+    expect((await comment(key, 'agent', 'Please try the <USB-C> port on the left & tell us')).statusCode).toBe(201);
+    expect(await deliver()).toBe(1);
+    const reply = posts()[1]!;
+    expect(reply.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(reply.headers['hallway-delivery']).toBeTruthy();
+    expect(JSON.parse(reply.body)).toEqual({
+      channel: 'D0EMMA',
+      thread_ts: threadTs,
+      text: expect.stringContaining('Please try the &lt;USB-C&gt; port on the left &amp; tell us'),
+      unfurl_links: false,
+    });
+    expect(slack.calls.some((call) => call.body.includes('charger recall'))).toBe(false);
+
+    // The requester answers in the thread; Slack's retry of that event and Hallway's own echo change nothing.
+    const answer = threadMessageEvent(WORKSPACE, 'Ev0ANSWER1', { user: 'U0EMMA', channel: 'D0EMMA', text: 'Left port works &amp; thanks', ts: '1764158999.000200', thread_ts: threadTs });
+    expect((await slackCall(t.app, { path: 'events', body: answer })).statusCode).toBe(200);
+    expect((await slackCall(t.app, { path: 'events', body: answer, timestamp: String(Math.floor(Date.now() / 1000) - 20), headers: { 'x-slack-retry-num': '1' } })).statusCode).toBe(200);
+    const echo = threadMessageEvent(WORKSPACE, 'Ev0ECHO1', { bot_id: 'B0HALLWAY', user: 'U0BOT', channel: 'D0EMMA', text: 'echo', ts: '1764158999.000300', thread_ts: threadTs });
+    expect((await slackCall(t.app, { path: 'events', body: echo })).statusCode).toBe(200);
+    expect(await publicComments(key)).toEqual([
+      { by: cast.people.agent.id, body: 'Please try the <USB-C> port on the left & tell us' },
+      { by: cast.people.employee.id, body: 'Left port works & thanks' },
+    ]);
+    // The requester's own words are not posted back to them.
+    expect(await deliver()).toBe(0);
+  });
+
+  it('Reply opens a form in Slack, and its text becomes the requester\'s public comment, once', async () => {
+    const key = await fileBySlack('Need access to the finance share');
+    const trigger = 'trigger-reply-open-1';
+    const open = await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_reply', key, trigger)) });
+    expect(open.statusCode).toBe(200);
+    const [form] = await slack.waitFor(1, '/api/views.open');
+    expect(form!.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(JSON.parse(form!.body)).toMatchObject({ trigger_id: trigger, view: { callback_id: 'hallway_reply', private_metadata: key } });
+
+    const submission = interactionBody(replySubmission(WORKSPACE, 'U0EMMA', key, 'It is for the Q3 audit', 'trigger-submit-1'));
+    const sent = await slackCall(t.app, { path: 'interactions', body: submission });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.body).toBe('');
+    expect((await slackCall(t.app, { path: 'interactions', body: submission, timestamp: String(Math.floor(Date.now() / 1000) - 10) })).statusCode).toBe(200);
+    expect(await publicComments(key)).toEqual([{ by: cast.people.employee.id, body: 'It is for the Q3 audit' }]);
+  });
+
+  it("someone else cannot follow or answer a request that is not theirs", async () => {
+    const key = await fileBySlack('Salary slip question');
+    const before = slack.calls.length;
+    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0OSCAR', 'hallway_follow', key)) });
+    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0OSCAR', 'hallway_reply', key)) });
+    const refused = await slackCall(t.app, { path: 'interactions', body: interactionBody(replySubmission(WORKSPACE, 'U0OSCAR', key, 'let me in')) });
+    expect(refused.json()).toEqual({ response_action: 'errors', errors: { reply: 'You may not reply on this request.' } });
+    expect(await threadsOf(key)).toEqual([]);
+    expect(await deliver()).toBe(0);
+    expect(slack.calls.slice(before).filter((call) => !call.path.startsWith('/api/users.info'))).toEqual([]);
+    expect(await publicComments(key)).toEqual([]);
+  });
+
+  it("a confidential request's replies reach Slack as a note without its words", async () => {
+    const key = await fileBySlack('A complaint about my manager');
+    await t.database.rows(sql`update requests set confidential = true where key = ${key}`);
+    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
+    const before = posts().length;
+    expect(await deliver()).toBe(1);
+    expect(posts()[before]!.body).not.toContain('complaint');
+    expect((await comment(key, 'lead', 'We will call you about the complaint tomorrow')).statusCode).toBe(201);
+    expect(await deliver()).toBe(1);
+    const note = JSON.parse(posts()[before + 1]!.body) as { text: string };
+    expect(note.text).toContain(`There is a new reply on <`);
+    expect(note.text).not.toContain('call you');
+  });
+
+  it('a reply queued while the bot token is unset fails its attempt with the reason, and goes out once it is set', async () => {
+    const key = await fileBySlack('Badge does not open the door');
+    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
+    delete process.env[BOT_TOKEN_ENV];
+    try {
+      expect(await deliver()).toBe(1);
+      const [row] = await t.database.rows<{ status: string; last_error: string }>(
+        sql`select status, last_error from http_deliveries where request_id = (select id from requests where key = ${key})`,
+      );
+      expect(row!.status).toBe('pending');
+      expect(row!.last_error).toContain(BOT_TOKEN_ENV);
+    } finally {
+      process.env[BOT_TOKEN_ENV] = BOT_TOKEN;
+    }
+    await t.database.rows(sql`update http_deliveries set next_attempt_at = now() where request_id = (select id from requests where key = ${key})`);
+    const before = posts().length;
+    expect(await deliver()).toBe(1);
+    expect(posts().length).toBe(before + 1);
+  });
+});
