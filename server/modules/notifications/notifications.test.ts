@@ -1,7 +1,11 @@
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCallingPerson, buildTeam, type CallingPerson } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { setPublicUrl } from '../../platform/http/public-url.ts';
+import { fireDueTimers } from '../../platform/jobs/timers.ts';
+import { startSmtpListener, type SmtpListener } from '../channels/email/smtp-listener.ts';
+import { domainTimerHandlers } from '../domain-timers.ts';
 import { upsertMailSettings } from '../channels/email/inbound.store.ts';
 import { addComment, findRequestForHallway } from '../requests/requests.service.ts';
 import { notificationsReaction } from './notifications.reaction.ts';
@@ -15,6 +19,7 @@ let employee: CallingPerson;
 let agent: CallingPerson;
 let teamSlug: string;
 let noMailTeamSlug: string;
+let listener: SmtpListener;
 const teamAddress = 'it-desk@hallway.test';
 
 beforeAll(async () => {
@@ -27,8 +32,12 @@ beforeAll(async () => {
   await upsertMailSettings(t.database.db, { teamId: team.id, inboundAddress: teamAddress, unknownSenderRule: 'hold' });
   employee = await buildCallingPerson(t.database, { name: 'Emma Employee', email: 'emma@corp.test', timeZone: 'Europe/Paris' });
   agent = await buildCallingPerson(t.database, { name: 'Alan Agent', agentOf: [team.id, noMailTeam.id] });
+  listener = await startSmtpListener(t.database, { port: 0, host: '127.0.0.1' });
 }, 120_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await listener.close();
+  await t.close();
+});
 
 async function file(subject: string, extra: Record<string, unknown> = {}, headers = employee.headers): Promise<string> {
   const response = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers, payload: { team: teamSlug, subject, ...extra } });
@@ -64,6 +73,23 @@ describe('acknowledgement', () => {
     expect(mail!.text_body).toContain(`https://hallway.example.test/requests/${key}`);
     expect(mail!.headers['Auto-Submitted']).toBe('auto-generated');
     expect(mail!.dedupe_key).toMatch(new RegExp(`^acknowledgement:[0-9a-f-]{36}:${employee.id}$`));
+  });
+
+  it('answers a request filed by e-mail as an auto-reply, and threads the agent\'s reply after it', async () => {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'emma@corp.test', to: teamAddress, subject: 'Keyboard missing keys', text: 'The Q key fell off.', messageId: '<kbd-1@corp.test>' });
+    await fireDueTimers(t.database, domainTimerHandlers);
+    const request = await t.app.inject({ method: 'GET', url: '/api/v1/requests?limit=50', headers: employee.headers });
+    const key = request.json().items.find((item: { subject: string }) => item.subject === 'Keyboard missing keys').key as string;
+    const [ack] = await outboxOfRequest(t.database, key);
+    expect(ack).toMatchObject({ kind: 'acknowledgement', to_address: 'emma@corp.test' });
+    expect(ack!.headers['Auto-Submitted']).toBe('auto-replied');
+    expect(ack!.text_body).toContain('reply to this mail');
+    await comment(key, agent, 'A new keyboard is on its way');
+    const reply = (await outboxOfRequest(t.database, key)).find((mail) => mail.kind === 'reply')!;
+    // The client groups the reply with the employee's own first mail and with the acknowledgement.
+    expect(reply.references).toEqual(expect.arrayContaining(['kbd-1@corp.test', ack!.message_id]));
+    expect(reply.headers['Auto-Submitted']).toBe('auto-generated');
   });
 
   it('escapes what the requester wrote in the HTML body', async () => {
