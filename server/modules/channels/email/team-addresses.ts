@@ -26,3 +26,8 @@ export async function ourMailDomains(db: Queryable): Promise<string[]> {
   const domains = (await selectAllMailSettings(db)).map((settings) => settings.inboundAddress.slice(settings.inboundAddress.lastIndexOf('@') + 1));
   return [...new Set(domains)];
 }
+
+/** Each team's inbound address by team id, for the teams list (`GET /api/v1/teams`). */
+export async function inboundAddressesOfTeams(db: Queryable): Promise<Map<string, string>> {
+  return new Map((await selectAllMailSettings(db)).map((settings) => [settings.teamId, settings.inboundAddress]));
+}
