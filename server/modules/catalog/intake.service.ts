@@ -27,7 +27,7 @@ export interface FileThroughServiceInput {
   answers?: Record<string, unknown>;
   /** A person id: on someone's behalf, which only agents of the owning team may do. */
   requester?: string;
-  channel?: 'api' | 'portal' | 'email' | 'chat' | 'slack' | 'sms' | 'phone';
+  channel?: 'api' | 'portal' | 'email' | 'chat' | 'slack' | 'sms' | 'phone' | 'webhook';
   /** The articles the filer was shown on the intake page (knowledge/deflection.service.ts). */
   knowledge?: IntakeKnowledge;
 }
