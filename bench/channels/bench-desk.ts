@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { people, teamMemberships, teams } from '../../server/modules/people/people.tables.ts';
@@ -57,3 +59,17 @@ export function quantile(values: number[], q: number): number {
 }
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 export const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Runs the bench on each database asked for (--db pglite|postgres|both) and writes bench/results/<name>-latest.json. */
+export async function benchEachDatabase<Row>(db: string | undefined, name: string, benchDatabase: (kind: 'pglite' | 'postgres') => Promise<Row>) {
+  const startedAt = Date.now();
+  const kinds = db === 'both' || db === undefined ? (['pglite', 'postgres'] as const) : [db as 'pglite' | 'postgres'];
+  const results: Row[] = [];
+  for (const kind of kinds) results.push(await benchDatabase(kind));
+  const folder = new URL('../results/', import.meta.url).pathname;
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, `${name}-latest.json`);
+  const totalSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
+  await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, totalSeconds, results }, null, 2)}\n`);
+  console.log(`\n${totalSeconds} s; written to ${path.relative(process.cwd(), file)}`);
+}

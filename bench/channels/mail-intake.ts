@@ -12,9 +12,7 @@
 // The two sides alternate for --rounds rounds; medians are reported.
 // Usage: npm run bench:mail -- [--db pglite|postgres|both] [--messages 500] [--connections 4] [--rounds 3]
 //        [--poll-ms 500] [--visible-poll-ms 100] [--timeout-seconds 600] [--warmup 20]
-import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
@@ -25,7 +23,7 @@ import { runMigrations } from '../../server/platform/db/migrate.ts';
 import { startTimerLoop } from '../../server/platform/jobs/timer-loop.ts';
 import { openBenchDatabase } from '../bench-database.ts';
 import { startBareSmtpIntake } from './bare-smtp-intake.ts';
-import { buildBenchDesk, call, median, quantile, round1, round2, runTag, type BenchDesk } from './bench-desk.ts';
+import { benchEachDatabase, buildBenchDesk, call, median, quantile, round1, round2, runTag, type BenchDesk } from './bench-desk.ts';
 import { watchRequestVisibility } from './request-visibility.ts';
 
 const { values: options } = parseArgs({
@@ -47,7 +45,6 @@ const timerPollMs = Number(options['poll-ms']);
 const visiblePollMs = Number(options['visible-poll-ms']);
 const timeoutMs = Number(options['timeout-seconds']) * 1000;
 const warmupCount = Number(options.warmup);
-const here = path.dirname(new URL(import.meta.url).pathname);
 const TEAM_ADDRESS = 'desk@bench.example';
 
 interface Sent {
@@ -168,12 +165,4 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   }
 }
 
-const startedAt = Date.now();
-const kinds = options.db === 'both' ? (['pglite', 'postgres'] as const) : [options.db as 'pglite' | 'postgres'];
-const results = [];
-for (const kind of kinds) results.push(await benchDatabase(kind));
-await mkdir(path.join(here, '..', 'results'), { recursive: true });
-const file = path.join(here, '..', 'results', 'mail-intake-latest.json');
-const totalSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
-await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, totalSeconds, results }, null, 2)}\n`);
-console.log(`\n${totalSeconds} s; written to ${path.relative(process.cwd(), file)}`);
+await benchEachDatabase(options.db, 'mail-intake', benchDatabase);

@@ -12,9 +12,7 @@
 //              a lease, each signed for its subscription, sent, its attempt and outcome recorded
 // The two alternate for --rounds rounds; medians are reported.
 // Usage: npm run bench:webhooks -- [--db pglite|postgres|both] [--deliveries 1000] [--concurrency 8] [--rounds 3] [--via changes|queue]
-import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { queueHttpDelivery } from '../../server/modules/integrations/http-deliveries.ts';
@@ -24,7 +22,7 @@ import { runMigrations } from '../../server/platform/db/migrate.ts';
 import { drainDeliveries } from '../../server/platform/jobs/delivery-worker.ts';
 import { startHttpReceiver, type HttpReceiver } from '../../test/support/http-receiver.ts';
 import { openBenchDatabase } from '../bench-database.ts';
-import { buildBenchDesk, call, median, round1, round2, runTag, type BenchDesk } from './bench-desk.ts';
+import { benchEachDatabase, buildBenchDesk, call, median, round1, round2, runTag, type BenchDesk } from './bench-desk.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -40,7 +38,6 @@ const deliveryCount = Number(options.deliveries);
 const concurrency = Number(options.concurrency);
 const rounds = Number(options.rounds);
 const via = options.via === 'queue' ? 'queue' : 'changes';
-const here = path.dirname(new URL(import.meta.url).pathname);
 
 /** Runs `work(i)` for i in 0..count-1 on `lanes` lanes, each taking the next index when free. */
 async function inLanes(count: number, lanes: number, work: (index: number) => Promise<void>) {
@@ -177,12 +174,4 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   }
 }
 
-const startedAt = Date.now();
-const kinds = options.db === 'both' ? (['pglite', 'postgres'] as const) : [options.db as 'pglite' | 'postgres'];
-const results = [];
-for (const kind of kinds) results.push(await benchDatabase(kind));
-await mkdir(path.join(here, '..', 'results'), { recursive: true });
-const file = path.join(here, '..', 'results', 'webhook-delivery-latest.json');
-const totalSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
-await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, totalSeconds, results }, null, 2)}\n`);
-console.log(`\n${totalSeconds} s; written to ${path.relative(process.cwd(), file)}`);
+await benchEachDatabase(options.db, 'webhook-delivery', benchDatabase);
