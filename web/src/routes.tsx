@@ -12,6 +12,8 @@ export const routes: RouteObject[] = [
     path: '/sign-in',
     lazy: async () => ({ Component: (await import('./portal/sign-in/SignInPage.tsx')).SignInPage }),
   },
+  // An approval mail's one-click link lands here signed in or not (its token is the proof; sign-in would drop the #token).
+  { path: '/approvals/decide', lazy: async () => ({ Component: (await import('./portal/approvals/DecideByLinkPage.tsx')).DecideByLinkPage }) },
   {
     element: <RequireSession />,
     children: [

@@ -3,6 +3,7 @@ import { admin } from './en-admin.ts';
 import { attachments } from './en-attachments.ts';
 import { chat } from './en-chat.ts';
 import { desk } from './en-desk.ts';
+import { notifications } from './en-notifications.ts';
 
 // Every English word the web app shows, in one place, so a second language is one more file of
 // this shape. Texts that depend on values are functions; formatting of times and durations is in
@@ -16,6 +17,7 @@ export const en = {
   admin,
   attachments,
   chat,
+  notifications,
   nav: {
     catalog: 'Ask for help',
     myRequests: 'My requests',

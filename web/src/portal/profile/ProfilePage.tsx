@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { RecognitionChoice } from './RecognitionChoice.tsx';
 import { FactGrid } from '../../components/FactGrid.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
 
 function clockIn(timeZone: string): string | null {
   try {
@@ -107,7 +108,7 @@ function HowToThankMe({ me }: { me: Me }) {
   );
 }
 
-/** Who I am in Hallway: my directory entry, the teams I work for, and how I like to be thanked. */
+/** Who I am in Hallway: my directory entry, the teams I work for, how I like to be thanked, and the mail I get. */
 export function ProfilePage() {
   const me = useMe();
   const person = usePersonDetail(me.data?.id ?? '');
@@ -120,6 +121,7 @@ export function ProfilePage() {
       {person.isSuccess && <AboutMe me={me.data} person={person.data} />}
       <MyWork me={me.data} />
       <HowToThankMe key={me.data.recognition ?? 'unanswered'} me={me.data} />
+      <NotificationsSection />
     </Stack>
   );
 }
