@@ -103,10 +103,22 @@ async function hallwayRound(port: number, desk: BenchDesk, database: Database, c
       endToEndPerSecond: perSecond(count, sent.startedAt, lastVisible),
       acceptToVisibleMs: { p50: Math.round(quantile(latencies, 0.5)), p95: Math.round(quantile(latencies, 0.95)), max: Math.round(Math.max(...latencies)) },
       outcomes: Object.fromEntries(outcomes.map(({ status, count }) => [status, count])),
+      processingMsPerMessage: await processingGap(database, tag),
     };
   } finally {
     watch.stop();
   }
+}
+
+/**
+ * The timer loop fires one email.process at a time, and `processed_at` is its transaction's start:
+ * the median gap between consecutive ones is what processing one message costs while the loop is
+ * busy (parse, thread, file the request with its reactions), apart from the wait for a poll.
+ */
+async function processingGap(database: Database, tag: string): Promise<number> {
+  const rows = await database.rows<{ gapMs: number }>(sql`select extract(epoch from processed_at - lag(processed_at) over (order by processed_at)) * 1000 as "gapMs"
+    from inbound_messages where message_key like ${`id:bench-${tag}-%`} and processed_at is not null`);
+  return round1(median(rows.slice(1).map(({ gapMs }) => Number(gapMs))));
 }
 
 async function benchDatabase(kind: 'pglite' | 'postgres') {
@@ -151,6 +163,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
           p95: median(ours.map((r) => r.acceptToVisibleMs.p95)),
           max: Math.max(...ours.map((r) => r.acceptToVisibleMs.max)),
         },
+        processingMsPerMessage: median(ours.map((r) => r.processingMsPerMessage)),
         outcomes: ours.map((r) => r.outcomes),
       };
       console.log(JSON.stringify(row));
