@@ -16,7 +16,7 @@ import { countRecentTo, lockRecipient } from './outbox.store.ts';
 
 export type AutoSubmitted = 'auto-replied' | 'auto-generated';
 
-/** Kinds that answer an incoming mail: the ones a loop can drive, so the strict limit applies. */
+/** Kinds that answer an incoming mail by default: the ones a loop can drive, so the strict limit applies. */
 export const AUTO_REPLIED_KINDS: readonly string[] = ['rejection', 'bounce', 'acknowledgement'];
 
 /**
@@ -62,13 +62,13 @@ export function unsendableAddressReason(address: string): string | null {
 }
 
 /** Why this mail must not be sent (the loop guard), or null. Call inside the queuing transaction. */
-export async function suppressionReason(tx: Queryable, to: string, kind: string, autoSubmitted: AutoSubmitted, now = new Date()): Promise<string | null> {
+export async function suppressionReason(tx: Queryable, to: string, autoSubmitted: AutoSubmitted, now = new Date()): Promise<string | null> {
   const unsendable = unsendableAddressReason(to);
   if (unsendable) return unsendable;
   if (await teamForRecipient(tx, to)) return `${to} is one of Hallway's own team addresses`;
   if (autoSubmitted === 'auto-replied') await lockRecipient(tx, to);
   const limit = RATE_LIMIT_PER_HOUR[autoSubmitted];
-  const sent = await countRecentTo(tx, to, AUTO_REPLIED_KINDS, autoSubmitted === 'auto-replied', new Date(now.getTime() - HOUR_MS));
+  const sent = await countRecentTo(tx, to, autoSubmitted, new Date(now.getTime() - HOUR_MS));
   if (sent >= limit) return `rate limit: ${sent} ${autoSubmitted} mails to ${to} in the last hour (at most ${limit})`;
   return null;
 }

@@ -18,18 +18,17 @@ export async function insertOutboundMessage(db: Queryable, values: NewOutboundMe
 }
 
 /**
- * Mails to this address written since `since` and not suppressed, whose kind is among `kinds`
- * (or, with `among` false, is not): what the loop guard's rate limit counts.
+ * Mails to this address written since `since`, not suppressed, of this RFC 3834 class (the
+ * Auto-Submitted header the loop guard stored): what the rate limit counts.
  */
-export async function countRecentTo(db: Queryable, toAddress: string, kinds: readonly string[], among: boolean, since: Date): Promise<number> {
-  const kindList = sql.join(kinds.map((kind) => sql`${kind}`), sql`, `);
+export async function countRecentTo(db: Queryable, toAddress: string, autoSubmitted: string, since: Date): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(outboundMessages)
     .where(
       and(
         eq(outboundMessages.toAddress, toAddress),
-        among ? sql`${outboundMessages.kind} in (${kindList})` : sql`${outboundMessages.kind} not in (${kindList})`,
+        sql`${outboundMessages.headers}->>'Auto-Submitted' = ${autoSubmitted}`,
         sql`${outboundMessages.status} <> 'suppressed'`,
         sql`${outboundMessages.createdAt} >= ${since.toISOString()}::timestamptz`,
       ),

@@ -55,7 +55,7 @@ export function newMessageId(fromAddress: string): string {
 export async function queueMail(tx: Queryable, mail: MailToQueue): Promise<QueuedMail | null> {
   const to = mail.to.trim().toLowerCase();
   const autoSubmitted = autoSubmittedFor(mail.kind, mail.autoSubmitted);
-  const suppressed = await suppressionReason(tx, to, mail.kind, autoSubmitted);
+  const suppressed = await suppressionReason(tx, to, autoSubmitted);
   const messageId = newMessageId(mail.from);
   const id = await insertOutboundMessage(tx, {
     kind: mail.kind,
