@@ -157,4 +157,14 @@ describe('channel connections', () => {
     expect((await call('GET', `/admin/connections/${created.id}`)).statusCode).toBe(404);
     expect((await call('DELETE', `/admin/connections/${created.id}`)).statusCode).toBe(404);
   });
+
+  it('are described in the API document, whose connection view has no signing secret', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/admin/teams/{slug}/connections', '/api/v1/admin/connections/{id}', '/api/v1/channels/slack/commands', '/api/v1/channels/slack/events']) {
+      expect(document.paths[path], path).toBeDefined();
+    }
+    const view = JSON.stringify(document.paths['/api/v1/admin/connections/{id}'].get.responses['200']);
+    expect(view).toContain('credentialSet');
+    expect(view).not.toContain('signingSecret');
+  });
 });

@@ -16,47 +16,60 @@ import { threadOf } from './slack-threads.ts';
 const TEXT_LIMIT = 20_000;
 
 const slackTs = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
-export const eventEnvelope = z.union([
-  z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(200) }),
-  z.object({
-    type: z.literal('event_callback'),
-    team_id: z.string().regex(SLACK_ID),
-    event_id: z.string().regex(/^[\x21-\x7e]{1,200}$/),
-    event: z
-      .object({
-        type: z.string().max(100),
-        subtype: z.string().max(100).optional(),
-        bot_id: z.string().max(100).optional(),
-        user: z.string().regex(SLACK_ID).optional(),
-        channel: z.string().regex(SLACK_ID).optional(),
-        text: z.string().max(40_000).optional(),
-        ts: slackTs.optional(),
-        thread_ts: slackTs.optional(),
-      })
-      .loose(),
-  }),
-]);
-export type EventEnvelope = z.infer<typeof eventEnvelope>;
+/** The only event Hallway acts on; every other event (and field shape) is acknowledged and ignored. */
+const threadMessage = z.object({
+  type: z.literal('message'),
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
+  user: z.string().regex(SLACK_ID),
+  channel: z.string().regex(SLACK_ID),
+  text: z.string().max(40_000),
+  ts: slackTs,
+  thread_ts: slackTs,
+});
+const verification = z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(200) });
+const callback = z.object({
+  type: z.literal('event_callback'),
+  team_id: z.string().regex(SLACK_ID),
+  event_id: z.string().regex(/^[\x21-\x7e]{1,200}$/),
+  event: z.object({ type: z.string().max(100) }).loose(),
+});
 
-export function parseEvent(raw: Buffer): EventEnvelope {
+export type SlackEventCall =
+  | { kind: 'url_verification'; challenge: string }
+  | { kind: 'event_callback'; eventId: string; event: unknown }
+  /** app_rate_limited and whatever Slack adds later: acknowledged, so Slack does not retry it. */
+  | { kind: 'other' };
+
+export function parseEvent(raw: Buffer): SlackEventCall {
   let json: unknown;
   try {
     json = JSON.parse(raw.toString('utf8'));
   } catch {
     throw new AppError('MALFORMED_JSON');
   }
-  const parsed = eventEnvelope.safeParse(json);
-  if (!parsed.success) throw fieldError('body', 'must be a url_verification or event_callback of the Slack Events API');
-  return parsed.data;
+  const type = (json as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string') throw fieldError('body.type', 'must be the type of a Slack Events API call');
+  if (type === 'url_verification') {
+    const parsed = verification.safeParse(json);
+    if (!parsed.success) throw fieldError('body.challenge', 'must be the challenge Slack sends');
+    return { kind: 'url_verification', challenge: parsed.data.challenge };
+  }
+  if (type === 'event_callback') {
+    const parsed = callback.safeParse(json);
+    if (!parsed.success) throw fieldError(`body.${parsed.error.issues[0]?.path.join('.') ?? ''}`, parsed.error.issues[0]?.message ?? 'is not valid');
+    return { kind: 'event_callback', eventId: parsed.data.event_id, event: parsed.data.event };
+  }
+  return { kind: 'other' };
 }
 
 /** Acts on a verified event_callback; Slack wants 200 whatever Hallway makes of it. */
-export async function handleEvent(database: Database, connection: ConnectionRow, envelope: Extract<EventEnvelope, { type: 'event_callback' }>, log: FastifyBaseLogger): Promise<void> {
-  const event = envelope.event;
+export async function handleEvent(database: Database, connection: ConnectionRow, envelope: { eventId: string; event: unknown }, log: FastifyBaseLogger): Promise<void> {
   // Hallway's own posts (and anything a bot or an edit produced) come back as events: never comments.
-  if (event.type !== 'message' || event.subtype || event.bot_id || !event.user || !event.channel || !event.ts) return;
-  if (!event.thread_ts || event.thread_ts === event.ts) return;
-  const text = unescapeSlackText(event.text ?? '').replaceAll('\u0000', '').trim().slice(0, TEXT_LIMIT);
+  const message = threadMessage.safeParse(envelope.event);
+  if (!message.success || message.data.thread_ts === message.data.ts) return;
+  const event = message.data;
+  const text = unescapeSlackText(event.text).replaceAll('\u0000', '').trim().slice(0, TEXT_LIMIT);
   if (!text) return;
   const threads = await channelThreadsAt(database.db, connection.id, threadOf(event.channel, event.thread_ts));
   if (threads.length === 0) return;
@@ -73,7 +86,7 @@ export async function handleEvent(database: Database, connection: ConnectionRow,
   if (!who) return;
   const person = who;
   await database.db.transaction(async (tx) => {
-    if (!(await recordInboundReceipt(tx, connection.id, `event:${envelope.event_id}`))) return;
+    if (!(await recordInboundReceipt(tx, connection.id, `event:${envelope.eventId}`))) return;
     for (const thread of threads) {
       // A thread lives in its follower's direct messages: only their own words count there.
       if (thread.personId !== person.person.id) continue;

@@ -5,6 +5,9 @@ import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
+import { publishService } from '../../../../../test/support/catalog-factories.ts';
+import { channelConnections } from '../apps.tables.ts';
+import { eq } from 'drizzle-orm';
 import { forgetSlackPeople } from './slack-people.ts';
 import {
   BOT_TOKEN,
@@ -169,5 +172,20 @@ describe('Slack round trip', () => {
     const before = posts().length;
     expect(await deliver()).toBe(1);
     expect(posts().length).toBe(before + 1);
+  });
+
+  it("files through the connection's default service when it has one", async () => {
+    const service = await publishService(t.app, cast.headers.admin, cast.team.slug, { name: 'Hardware help', defaultPriority: 'high' });
+    await t.database.db
+      .update(channelConnections)
+      .set({ settings: { apiBaseUrl: `${slack.url}/api`, defaultServiceSlug: service.slug } })
+      .where(eq(channelConnections.externalId, WORKSPACE));
+    try {
+      const key = await fileBySlack('Docking station is dead');
+      const request = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.employee })).json();
+      expect(request).toMatchObject({ subject: 'Docking station is dead', channel: 'slack', priority: 'high', service: { slug: service.slug } });
+    } finally {
+      await t.database.db.update(channelConnections).set({ settings: { apiBaseUrl: `${slack.url}/api` } }).where(eq(channelConnections.externalId, WORKSPACE));
+    }
   });
 });

@@ -67,9 +67,9 @@ export function slackRoutes(deps: ModuleDeps) {
         // Checked below; the signature is refused first either way.
       }
       const connection = await verified(request, raw, workspaceId);
-      const envelope = parseEvent(raw);
-      if (envelope.type === 'url_verification') return { challenge: envelope.challenge };
-      await handleEvent(database, connection, envelope, request.log);
+      const call = parseEvent(raw);
+      if (call.kind === 'url_verification') return { challenge: call.challenge };
+      if (call.kind === 'event_callback') await handleEvent(database, connection, call, request.log);
       return { ok: true };
     });
   };

@@ -110,6 +110,17 @@ describe('Slack signatures, through the slash command endpoint', () => {
     expect((await slackCall(t.app, { path: 'events', body, secret: 'wrong-secret-xyz' })).statusCode).toBe(401);
   });
 
+  it('acknowledges events it does not act on (other event shapes, rate-limit notices) without changing anything', async () => {
+    const before = await slackRequests();
+    const userChange = JSON.stringify({ type: 'event_callback', team_id: WORKSPACE, event_id: 'Ev0USERCHANGE', event: { type: 'user_change', user: { id: 'U0EMMA', profile: {} } } });
+    const rateLimited = JSON.stringify({ token: 'x', team_id: WORKSPACE, minute_rate_limited: 1518467820, api_app_id: 'A0HALLWAY', type: 'app_rate_limited' });
+    for (const body of [userChange, rateLimited]) {
+      const answer = await slackCall(t.app, { path: 'events', body });
+      expect(answer.statusCode, answer.body).toBe(200);
+    }
+    expect(await slackRequests()).toBe(before);
+  });
+
   it('refuses bodies that are not Slack: another media type, malformed JSON, a payload that is not an interaction', async () => {
     expect((await slackCall(t.app, { path: 'commands', body: 'text=hi', contentType: 'text/plain' })).statusCode).toBe(415);
     const badJson = await slackCall(t.app, { path: 'events', body: '{"team_id":"T0SIGNED",' });
