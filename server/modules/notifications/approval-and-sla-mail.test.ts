@@ -88,6 +88,27 @@ describe('approval mail', () => {
   });
 });
 
+describe('approval mail after a handoff', () => {
+  it("asks the new team's leads when a request waiting for its team's approval is handed over", async () => {
+    const service = await publishService(t.app, lead.headers, 'people-ops', { name: 'Desk move', approval: { approver: 'team_lead' } });
+    const request = await filedThrough(t.app, employee.headers, service.slug, {});
+    const facilities = await buildTeam(t.database, { name: 'Facilities' });
+    const facilitiesLead = await buildPerson(t.database, { name: 'Fay Lead', email: 'fay@corp.test', leadOf: [facilities.id] });
+    await upsertMailSettings(t.database.db, { teamId: facilities.id, inboundAddress: 'facilities@hallway.test', unknownSenderRule: 'hold' });
+    const handed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/requests/${request.key}`,
+      headers: { ...lead.headers, 'if-match': `"${request.version}"` },
+      payload: { team: facilities.slug, reason: 'Facilities owns desks' },
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    const approvals = (await outboxOfRequest(t.database, request.key)).filter((mail) => mail.kind === 'approval');
+    expect(approvals.map((mail) => mail.recipient_id).sort()).toEqual([lead.id, lead2.id, facilitiesLead.id].sort());
+    // Mail about the request now comes from the team that owns it.
+    expect(approvals.find((mail) => mail.recipient_id === facilitiesLead.id)?.from_address).toBe('facilities@hallway.test');
+  });
+});
+
 describe('SLA warning mail', () => {
   let team: Awaited<ReturnType<typeof buildTeam>>;
   let serviceId: string;
@@ -115,6 +136,20 @@ describe('SLA warning mail', () => {
     expect(warnings[0]!.text_body).toContain('2 Mar 2026, 10:00 (UTC)');
     expect(warnings[0]!.text_body).toContain(`https://hallway.example.test/desk/requests/${request.key}`);
     expect(warnings[0]!.text_body).toContain('as a lead, please find someone');
+  });
+
+  it("goes to the leads, not to an assignee who left the team, for a confidential request", async () => {
+    const requester = await buildPerson(t.database, { name: 'Cora Confidential' });
+    const leaver = await buildPerson(t.database, { name: 'Lee Leaver', email: 'lee@corp.test', agentOf: [team.id] });
+    const request = await fileThroughService(t.database, requester, team, serviceId, { at: new Date('2026-03-04T09:00:00Z'), subject: 'Private matter', confidential: true });
+    const headers = await bearerFor(t.database, deskLead.id);
+    const assigned = await t.app.inject({ method: 'PATCH', url: `/api/v1/requests/${request.key}`, headers: { ...headers, 'if-match': `"${request.version}"` }, payload: { assigneeId: leaver.id } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/teams/${team.slug}/members/${leaver.id}`, headers });
+    expect(removed.statusCode, removed.body).toBe(204);
+    await fireDueTimers(t.database, domainTimerHandlers, { now: new Date('2026-03-04T09:40:00Z') });
+    const warnings = (await outboxOfRequest(t.database, request.key)).filter((mail) => mail.kind === 'sla-warning');
+    expect(warnings.map((mail) => mail.to_address)).toEqual(['liv@corp.test']);
   });
 
   it('goes to the assignee when there is one, and not to the leads', async () => {
