@@ -29,7 +29,8 @@ export function toPersonDetailView(
   };
 }
 
-export function toTeamView(row: TeamRow): TeamView {
+/** `inboundAddress` comes from the mail intake's settings (channels/email), null when the team receives no mail. */
+export function toTeamView(row: TeamRow, inboundAddress: string | null): TeamView {
   return {
     id: row.id,
     slug: row.slug,
@@ -37,6 +38,7 @@ export function toTeamView(row: TeamRow): TeamView {
     description: row.description,
     email: row.email,
     keyPrefix: row.keyPrefix,
+    inboundAddress,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -146,6 +146,7 @@ export const teamView = z.object({
   description: z.string(),
   email: z.string().nullable(),
   keyPrefix: z.string(),
+  inboundAddress: z.string().nullable().describe("The team's e-mail address Hallway receives mail at (null when none)"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

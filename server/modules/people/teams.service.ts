@@ -1,11 +1,13 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { inboundAddressesOfTeams } from '../channels/email/team-addresses.ts';
 import { toTeamView } from './people.presenters.ts';
 import type { CreateTeamInput, TeamDetailView, TeamView, UpdateTeamInput } from './people.schema.ts';
 import * as store from './people.store.ts';
 
 export async function listTeams(db: Queryable): Promise<TeamView[]> {
-  return (await store.selectTeams(db)).map(toTeamView);
+  const addresses = await inboundAddressesOfTeams(db);
+  return (await store.selectTeams(db)).map((team) => toTeamView(team, addresses.get(team.id) ?? null));
 }
 
 export async function requireTeam(db: Queryable, slug: string): Promise<store.TeamRow> {
@@ -17,8 +19,9 @@ export async function requireTeam(db: Queryable, slug: string): Promise<store.Te
 export async function getTeam(db: Queryable, slug: string): Promise<TeamDetailView> {
   const team = await requireTeam(db, slug);
   const members = await store.selectMembersOfTeam(db, team.id);
+  const addresses = await inboundAddressesOfTeams(db);
   return {
-    ...toTeamView(team),
+    ...toTeamView(team, addresses.get(team.id) ?? null),
     members: members.map(({ role, ...person }) => ({ person, role })),
   };
 }

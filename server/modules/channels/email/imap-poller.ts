@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { Database } from '../../../platform/db/database.ts';
 import { timerErrorSummary } from '../../../platform/jobs/timer-errors.ts';
+import { keepOversizedMessage } from './keep-oversized.ts';
 import { recordImapError, recordImapPosition, type TeamMailSettingsRow } from './inbound.store.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './smtp-listener.ts';
 import { storeArrivedMessage } from './store-inbound.ts';
@@ -17,7 +18,7 @@ export interface PollResult {
   stored: number;
   /** Messages that were already stored (a repeat after a crash, or a copy in the mailbox). */
   alreadyStored: number;
-  /** Left unread on the server: over the size limit. */
+  /** Left unread on the server, over the size limit: kept as 'rejected' (headers only) with one bounce to the sender. */
   skippedTooLarge: number;
 }
 
@@ -51,6 +52,10 @@ export async function pollTeamMailbox(database: Database, settings: TeamMailSett
       const sizes = uids.length === 0 ? [] : await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
       for (const { uid, size } of sizes.sort((a, b) => a.uid - b.uid)) {
         if ((size ?? 0) > maxBytes) {
+          // Left unread on the server; its headers are kept for the admins and its sender told once.
+          const [headers] = await client.fetchAll(String(uid), { uid: true, headers: true }, { uid: true });
+          if (!headers?.headers) throw new Error(`message UID ${uid} has no header section`);
+          await keepOversizedMessage(database, { teamId: settings.teamId, envelopeTo: [imapUser], headerSection: headers.headers, sizeBytes: size ?? 0, maxBytes });
           result.skippedTooLarge += 1;
         } else {
           const [message] = await client.fetchAll(String(uid), { uid: true, source: true }, { uid: true });

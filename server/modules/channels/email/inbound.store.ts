@@ -15,6 +15,10 @@ export interface NewInboundMessage {
   envelopeFrom: string | null;
   envelopeTo: string[];
   raw: Buffer;
+  /** Set only for a message kept without processing (one too large to take). */
+  status?: InboundStatus;
+  statusReason?: string | null;
+  automatedKind?: string | null;
 }
 
 /** One INSERT ... ON CONFLICT DO NOTHING: the new row's id, or null when the message was already stored. */

@@ -5,11 +5,12 @@ import { findPersonByEmail, findTeamById, membershipsOfPerson, type PersonRow } 
 import { addComment, createRequest, findRequestForHallway } from '../../requests/requests.service.ts';
 import type { RequestActor } from '../../requests/requests.policy.ts';
 import { findThread } from './find-thread.ts';
-import { insertThreadId, recordOutcome, selectInboundMessage, selectMailSettingsByTeam, type InboundOutcome } from './inbound.store.ts';
+import { insertThreadId, recordOutcome, selectInboundMessage, type InboundOutcome } from './inbound.store.ts';
 import { normaliseMessageId } from './message-key.ts';
 import { MailParseError, parseMail, type ParsedMail } from './parse/parse-mail.ts';
 import { threadingHints } from './parse/threading.ts';
 import { ourMailDomains } from './team-addresses.ts';
+import { decideForStranger } from './unknown-sender.ts';
 
 // What a stored message becomes (decision 0020), run by the `email.process` timer in its transaction:
 // a public comment on the request it continues, a new request for the team, or a recorded reason why
@@ -22,12 +23,12 @@ export async function processInboundMessage(tx: Queryable, inboundMessageId: str
   const message = await selectInboundMessage(tx, inboundMessageId, { lock: true });
   // Processed already (a repeated timer, or reprocessed meanwhile): nothing to do twice.
   if (!message || message.status !== 'received') return undefined;
-  const outcome = await decide(tx, message.teamId, message.envelopeTo, message.raw);
+  const outcome = await decide(tx, message.teamId, message.envelopeFrom, message.envelopeTo, message.raw);
   await recordOutcome(tx, message.id, outcome);
   return outcome;
 }
 
-async function decide(tx: Queryable, teamId: string, envelopeTo: string[], raw: Buffer): Promise<InboundOutcome> {
+async function decide(tx: Queryable, teamId: string, envelopeFrom: string | null, envelopeTo: string[], raw: Buffer): Promise<InboundOutcome> {
   let mail: ParsedMail;
   try {
     mail = await parseMail(raw);
@@ -39,10 +40,13 @@ async function decide(tx: Queryable, teamId: string, envelopeTo: string[], raw: 
   if (mail.automated.kind !== 'none') {
     return { status: 'processed', automatedKind: mail.automated.kind, statusReason: mail.automated.reason ?? `automated mail (${mail.automated.kind})` };
   }
-  const senderAddress = mail.from?.address;
-  if (!senderAddress) return { status: 'held', statusReason: 'the message has no sender address' };
-  const sender = await findPersonByEmail(tx, senderAddress);
-  if (!sender?.active) return unknownSender(tx, teamId, senderAddress);
+  if (!mail.from?.address) return { status: 'held', statusReason: 'the message has no sender address' };
+  let sender = await findPersonByEmail(tx, mail.from.address);
+  if (!sender?.active) {
+    const decision = await decideForStranger(tx, { teamId, sender: mail.from, known: sender, mail, envelopeFrom });
+    if ('outcome' in decision) return decision.outcome;
+    sender = decision.person;
+  }
   const actor = await actorOf(tx, sender);
 
   // The envelope's recipients too: a reply token may be only in RCPT TO (a Bcc, a relay's rewrite).
@@ -78,15 +82,6 @@ async function commentIfAllowed(tx: Queryable, actor: RequestActor, key: string,
     if (error instanceof AppError && ['FORBIDDEN', 'REQUEST_CLOSED', 'REQUEST_NOT_FOUND'].includes(error.code)) return null;
     throw error;
   }
-}
-
-async function unknownSender(tx: Queryable, teamId: string, address: string): Promise<InboundOutcome> {
-  const rule = (await selectMailSettingsByTeam(tx, teamId))?.unknownSenderRule ?? 'hold';
-  const reason = `the sender ${address} is not in the directory`;
-  if (rule === 'reject') return { status: 'rejected', statusReason: reason };
-  // 'accept' would need a person to file for; until people can be added from mail, an accepted
-  // stranger's message waits for an admin like a held one, saying which rule applied.
-  return { status: 'held', statusReason: rule === 'accept' ? `${reason} (rule "accept": not yet able to add senders)` : reason };
 }
 
 async function actorOf(tx: Queryable, person: PersonRow): Promise<RequestActor> {
