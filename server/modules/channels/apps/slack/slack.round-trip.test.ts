@@ -1,22 +1,20 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
-import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
+import type { HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import type { Cast } from '../../../../../test/support/roles.ts';
+import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { publishService } from '../../../../../test/support/catalog-factories.ts';
 import { channelConnections } from '../apps.tables.ts';
-import { eq } from 'drizzle-orm';
-import { forgetSlackPeople } from './slack-people.ts';
 import {
   BOT_TOKEN,
+  startSlackTestbed,
+  type SlackTestbed,
   BOT_TOKEN_ENV,
   buttonPayload,
   commandBody,
-  connectSlack,
   interactionBody,
-  playSlackApi,
   replySubmission,
   slackCall,
   threadMessageEvent,
@@ -30,19 +28,13 @@ const WORKSPACE = 'T0ROUND';
 let t: TestApp;
 let cast: Cast;
 let slack: HttpReceiver;
+let testbed: SlackTestbed;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  cast = await buildCast(t.database);
-  slack = await startHttpReceiver();
-  playSlackApi(slack, { U0EMMA: cast.people.employee.email, U0OSCAR: cast.people.otherEmployee.email });
-  await connectSlack(t.database, cast.team.id, WORKSPACE, `${slack.url}/api`);
-  forgetSlackPeople();
+  testbed = await startSlackTestbed(WORKSPACE, (c) => ({ U0EMMA: c.people.employee.email, U0OSCAR: c.people.otherEmployee.email }));
+  ({ t, cast, slack } = testbed);
 }, 120_000);
-afterAll(async () => {
-  await slack.close();
-  await t.close();
-});
+afterAll(() => testbed.close());
 
 const deliver = () => drainDeliveries(t.database, httpDeliveryQueue({ timeoutMs: 20_000 }));
 const posts = () => slack.calls.filter((call) => call.path === '/api/chat.postMessage');

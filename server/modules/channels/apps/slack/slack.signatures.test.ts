@@ -1,32 +1,22 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
-import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
+import type { Cast } from '../../../../../test/support/roles.ts';
+import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { channelConnections } from '../apps.tables.ts';
-import { eq } from 'drizzle-orm';
-import { forgetSlackPeople } from './slack-people.ts';
-import { commandBody, connectSlack, nowSeconds, playSlackApi, slackCall, SIGNING_SECRET } from './slack.test-support.ts';
+import { commandBody, nowSeconds, slackCall, SIGNING_SECRET, startSlackTestbed, type SlackTestbed } from './slack.test-support.ts';
 
 // Slack's calls are believed only when signed with the workspace's signing secret, recently, once.
 
 const WORKSPACE = 'T0SIGNED';
 let t: TestApp;
 let cast: Cast;
-let slack: HttpReceiver;
+let testbed: SlackTestbed;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  cast = await buildCast(t.database);
-  slack = await startHttpReceiver();
-  playSlackApi(slack, { U0EMMA: cast.people.employee.email });
-  await connectSlack(t.database, cast.team.id, WORKSPACE, `${slack.url}/api`);
-  forgetSlackPeople();
+  testbed = await startSlackTestbed(WORKSPACE, (c) => ({ U0EMMA: c.people.employee.email }));
+  ({ t, cast } = testbed);
 }, 120_000);
-afterAll(async () => {
-  await slack.close();
-  await t.close();
-});
+afterAll(() => testbed.close());
 
 const slackRequests = async () =>
   Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from requests where channel = 'slack'`))[0]!.n);

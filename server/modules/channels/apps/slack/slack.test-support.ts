@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
 import type { Database } from '../../../../platform/db/database.ts';
 import { signSlackRequest } from '../../signatures/slack-request.ts';
 import { channelConnections } from '../apps.tables.ts';
+import { forgetSlackPeople } from './slack-people.ts';
 
 // Plays Slack for the Slack tests: signs calls into Hallway like Slack does, and answers the Web
 // API calls Hallway makes (users.info, views.open, chat.postMessage) from a local HTTP receiver.
@@ -26,6 +29,33 @@ export async function connectSlack(database: Database, teamId: string, workspace
     })
     .returning();
   return row!;
+}
+
+export interface SlackTestbed {
+  t: TestApp;
+  cast: Cast;
+  /** Slack's Web API, played by a local receiver. */
+  slack: HttpReceiver;
+  close(): Promise<void>;
+}
+
+/** An app with the cast, a local Slack knowing `emailsOf(cast)` by user id, and the team connected to `workspaceId`. */
+export async function startSlackTestbed(workspaceId: string, emailsOf: (cast: Cast) => Record<string, string>): Promise<SlackTestbed> {
+  const t = await createTestApp();
+  const cast = await buildCast(t.database);
+  const slack = await startHttpReceiver();
+  playSlackApi(slack, emailsOf(cast));
+  await connectSlack(t.database, cast.team.id, workspaceId, `${slack.url}/api`);
+  forgetSlackPeople();
+  return {
+    t,
+    cast,
+    slack,
+    close: async () => {
+      await slack.close();
+      await t.close();
+    },
+  };
 }
 
 /** Slack's Web API as the tests need it: users by id with their e-mail, posts answered with a ts. */
