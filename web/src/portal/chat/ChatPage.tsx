@@ -36,7 +36,7 @@ function StartChatForm({ onStarted }: { onStarted: (key: string) => void }) {
           onChange={(event) => setChosen(event.currentTarget.value)}
           data={teams.data.map((candidate) => ({ value: candidate.slug, label: candidate.name }))}
         />
-        <Text size="sm" role="status" c={team.available ? 'green.9' : 'gray.8'}>
+        <Text size="sm" role="status" fw={team.available ? 600 : 400}>
           {team.available ? en.chat.available(team.name) : en.chat.unavailable(team.name)}
         </Text>
         {start.isError && (

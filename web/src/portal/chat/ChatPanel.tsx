@@ -46,7 +46,11 @@ function useAnnouncements(messages: readonly ChatMessage[] | undefined): string 
 
 function MessageList({ messages }: { messages: readonly ChatMessage[] }) {
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [messages.length]);
+  // A block body on purpose: an effect must return nothing or a cleanup, and Chromium's scroll
+  // methods now return a promise, which React would later call as the cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [messages.length]);
   return (
     <Box component="ol" aria-label={en.chat.messages} m={0} p={0} style={{ listStyle: 'none', maxHeight: '50vh', overflowY: 'auto' }} tabIndex={0}>
       {messages.map((message, index) => (
@@ -78,7 +82,9 @@ function Composer({ chatKey }: { chatKey: string }) {
   const [text, setText] = useState('');
   const send = useSendChatMessage(chatKey);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    box.current?.focus();
+  }, []);
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canSend(text)) return;
