@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { apiTokenView, issuedTokenView, createTokenBody } from '../../server/modules/auth/auth.schema.ts';
+import type { apiTokenView, issuedTokenView, createTokenBody, tokenScope } from '../../server/modules/auth/auth.schema.ts';
 import type { calendarDetailView, calendarView, closureBody, createCalendarBody, updateCalendarBody } from '../../server/modules/calendars/calendars.schema.ts';
 import type { createServiceBody, serviceView, updateServiceBody } from '../../server/modules/catalog/catalog.schema.ts';
 import type { importResult } from '../../server/modules/people/people-import.schema.ts';
@@ -44,5 +44,8 @@ export const adminContract = {
   closure: true satisfies Fits<ClosureInput, In<typeof closureBody>>,
   token: true satisfies Fits<Out<typeof apiTokenView>, Admin.ApiToken>,
   issuedToken: true satisfies Fits<Out<typeof issuedTokenView>, Admin.IssuedToken>,
-  tokenCreate: true satisfies Fits<{ name: string }, In<typeof createTokenBody>>,
+  tokenCreate: true satisfies Fits<{ name: string; scopes: Admin.TokenScope[] }, In<typeof createTokenBody>>,
+  // The console offers exactly the server's scopes: none it would refuse, none missing.
+  tokenScopes: true satisfies Fits<Out<typeof tokenScope>, Admin.TokenScope>,
+  tokenScopesBack: true satisfies Fits<Admin.TokenScope, In<typeof tokenScope>>,
 };

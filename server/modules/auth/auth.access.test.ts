@@ -37,7 +37,7 @@ describeAccessMatrix(
     { endpoint: 'GET /api/v1/me/tokens', request: () => ({ method: 'GET', url: '/api/v1/me/tokens' }), expected: signedInOnly(200) },
     {
       endpoint: 'POST /api/v1/me/tokens',
-      request: () => ({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'script' } }),
+      request: () => ({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'script', scopes: ['requests:read'] } }),
       expected: signedInOnly(201),
     },
     {

@@ -106,7 +106,7 @@ export function authRoutes(deps: ModuleDeps) {
       async (request, reply) => {
         const actor = requireActor(request);
         authorize(canManageOwnAccess(actor));
-        return reply.code(201).send(await createToken(db, actor, request.body.name));
+        return reply.code(201).send(await createToken(db, actor, request.body));
       },
     );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOKEN_SCOPE_PURPOSE, TOKEN_SCOPES } from '../../platform/auth/api-token-scopes.ts';
 import { emailAddress, membershipRole, singleLineText } from '../people/people.schema.ts';
 
 const timestamp = z.iso.datetime({ offset: true });
@@ -31,12 +32,25 @@ export type MeView = z.output<typeof meView>;
 export const updateMeBody = z.strictObject({ recognition: recognitionChoice });
 export type UpdateMeBody = z.output<typeof updateMeBody>;
 
-export const createTokenBody = z.strictObject({ name: singleLineText(100) });
+const scopeList = TOKEN_SCOPES.map((scope) => `\`${scope}\`: ${TOKEN_SCOPE_PURPOSE[scope]}`).join('; ');
+export const tokenScope = z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(', ')}` });
+
+export const createTokenBody = z.strictObject({
+  name: singleLineText(100),
+  scopes: z
+    .array(tokenScope, { error: 'must be a list of scopes' })
+    .min(1, 'must name at least one scope')
+    .max(TOKEN_SCOPES.length, `must have at most ${TOKEN_SCOPES.length} scopes`)
+    .refine((scopes) => new Set(scopes).size === scopes.length, 'must not name a scope twice')
+    .describe(`What the token may be used for; never more than its person may do. ${scopeList}`),
+});
+export type CreateTokenBody = z.output<typeof createTokenBody>;
 
 export const apiTokenView = z.object({
   id: z.uuid(),
   name: z.string(),
   displayPrefix: z.string().describe('The first characters of the token, to tell tokens apart'),
+  scopes: z.array(z.string()).nullable().describe("What the token may be used for; null for a token made before scopes (its person's rights)"),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
   revokedAt: timestamp.nullable(),

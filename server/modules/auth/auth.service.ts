@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
+import { mayHoldScope, type TokenScope } from '../../platform/auth/api-token-scopes.ts';
 import { issueApiToken, type IssuedApiToken } from '../../platform/auth/api-tokens.ts';
 import {
   deleteExpiredSessionsOfPerson,
@@ -9,10 +10,10 @@ import {
 import { decoyPasswordHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/secrets.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { findPersonByEmail, findPersonById, membershipsOfPerson, setRecognitionOf } from '../people/people.service.ts';
 import { canRevokeToken } from './auth.policy.ts';
-import type { ApiTokenView, MeView, UpdateMeBody } from './auth.schema.ts';
+import type { ApiTokenView, CreateTokenBody, MeView, UpdateMeBody } from './auth.schema.ts';
 import * as store from './auth.store.ts';
 import { SIGN_IN_WINDOW_MS, signInLockout } from './sign-in-throttle.ts';
 
@@ -107,12 +108,21 @@ export async function listTokens(db: Queryable, actor: Actor): Promise<ApiTokenV
   return (await store.selectTokensOf(db, actor.personId)).map(toTokenView);
 }
 
-export async function createToken(db: Queryable, actor: Actor, name: string): Promise<ApiTokenView & { token: string }> {
-  const issued: IssuedApiToken = await issueApiToken(db, actor.personId, name);
+/**
+ * A new token gets only scopes its person can use, and a token making a token passes on no more
+ * than it has itself, so a narrow token cannot mint a wide one.
+ */
+export async function createToken(db: Queryable, actor: Actor, body: CreateTokenBody): Promise<ApiTokenView & { token: string }> {
+  const unusable = body.scopes.filter((scope) => !mayHoldScope(actor, scope));
+  if (unusable.length > 0) throw fieldError('body.scopes', `${unusable.join(', ')}: your role gives these nothing to do`);
+  const beyondCaller = actor.scopes ? body.scopes.filter((scope: TokenScope) => !actor.scopes!.includes(scope)) : [];
+  if (beyondCaller.length > 0) throw fieldError('body.scopes', `${beyondCaller.join(', ')}: a token cannot give more scopes than its own`);
+  const issued: IssuedApiToken = await issueApiToken(db, actor.personId, body.name, [...body.scopes]);
   return {
     id: issued.id,
     name: issued.name,
     displayPrefix: issued.displayPrefix,
+    scopes: issued.scopes,
     createdAt: issued.createdAt.toISOString(),
     lastUsedAt: null,
     revokedAt: null,
@@ -140,6 +150,7 @@ function toTokenView(row: store.ApiTokenRow): ApiTokenView {
     id: row.id,
     name: row.name,
     displayPrefix: row.displayPrefix,
+    scopes: row.scopes,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

@@ -170,7 +170,7 @@ describe('browser sessions', () => {
     const amy = await person();
     const session = await signInAs(t.app, amy.email, PASSWORD);
     const create = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'laptop' }, headers: { cookie: session.cookie, ...headers } });
+      t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'laptop', scopes: ['requests:read'] }, headers: { cookie: session.cookie, ...headers } });
 
     const without = await create({});
     expect(without.statusCode).toBe(403);

@@ -63,7 +63,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('live streams across two proce
   });
 
   it('a token revoked through one ends its stream on the other', async () => {
-    const issued = (await a.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: cast.headers.employee, payload: { name: 'tab' } })).json();
+    const issued = (await a.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: cast.headers.employee, payload: { name: 'tab', scopes: ['requests:read'] } })).json();
     const stream = await listenOnB({ authorization: `Bearer ${issued.token}` });
     expect((await a.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${issued.id}`, headers: cast.headers.employee })).statusCode).toBe(204);
     await condition(() => stream.isEnded());

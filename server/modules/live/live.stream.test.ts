@@ -139,7 +139,7 @@ describe('GET /api/v1/live', () => {
 
   it('ends a token’s stream when the token is revoked, and an agent’s when they leave the team', async () => {
     const person = await buildPerson(t.database, { agentOf: [cast.team.id] });
-    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: cast.headers.employee, payload: { name: 'live' } });
+    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: cast.headers.employee, payload: { name: 'live', scopes: ['requests:read'] } });
     const token = issued.json() as { id: string; token: string };
     const revoked = await listen({ authorization: `Bearer ${token.token}` });
     const bystander = await listen(cast.headers.employee);

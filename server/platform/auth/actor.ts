@@ -10,6 +10,11 @@ export interface Actor {
   via: 'session' | 'token';
   /** The session's or token's identifier, for sign-out and revocation. */
   credentialId: string;
+  /**
+   * For a token: what it was made for (api-token-scopes.ts), checked before any route runs; null
+   * for a token made before scopes existed (its person's rights). Absent for a browser session.
+   */
+  scopes?: readonly string[] | null;
 }
 
 export function isAgentOf(actor: Pick<Actor, 'memberships'>, teamId: string): boolean {

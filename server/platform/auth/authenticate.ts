@@ -3,6 +3,7 @@ import { sharedCache, type CacheOptions, type SignalledCache } from '../cache/si
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
+import { scopeForRoute, tokenReaches, type RouteScope } from './token-scope-routes.ts';
 import { findActorByApiToken, findActorBySession, touchApiToken } from './credentials.store.ts';
 import { hashSecret, sameSecret } from './secrets.ts';
 
@@ -34,6 +35,17 @@ declare module 'fastify' {
     skipCsrf?: boolean;
     /** Routes anyone may call without signing in. Every other API route refuses them (401). */
     public?: boolean;
+    /**
+     * Public routes whose caller proves itself in the Authorization header with a scheme of its own
+     * (a Teams outgoing webhook's `HMAC <signature>`): no Hallway credential is read, the route checks it.
+     */
+    peerSignedAuthorization?: boolean;
+    /**
+     * The scope an API token needs here (decision 0027). Routes rarely say: it is worked out from
+     * token-scope-routes.ts when the route is registered, and a scoped token is refused where it is
+     * still unknown.
+     */
+    tokenScope?: RouteScope;
   }
 }
 
@@ -48,17 +60,47 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
     byToken: sharedCache(database.changes, 'actors by API token', 'credentials', CREDENTIAL_CACHE),
     bySession: sharedCache(database.changes, 'actors by session', 'credentials', CREDENTIAL_CACHE),
   };
+  app.addHook('onRoute', (route) => {
+    const config = route.config ?? {};
+    const tokenScope = config.tokenScope ?? scopeForRoute({ method: String(route.method), url: route.url, public: config.public });
+    route.config = { ...config, tokenScope };
+    routeScopes.set(`${String(route.method)} ${route.url}`, tokenScope);
+  });
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.public && request.routeOptions.config.peerSignedAuthorization) return;
     request.actor = await resolveActor(request, database, caches);
     // Denied by default: a route is open to the signed-out only when it says so, so a new module
     // that forgets to check is closed, not open. Policies then decide what the signed-in may do.
     if (!request.actor && !request.routeOptions.config?.public) throw new AppError('UNAUTHENTICATED');
+    const scopes = request.actor?.scopes;
+    if (scopes && request.routeOptions.url !== undefined) refuseOutOfScope(scopes, request.routeOptions.config?.tokenScope);
   });
+}
+
+/** Every route's scope as registered ("METHOD /url" -> scope, undefined when unclassified); for tests. */
+const routeScopes = new Map<string, RouteScope | undefined>();
+export const registeredRouteScopes = (): ReadonlyMap<string, RouteScope | undefined> => routeScopes;
+
+/**
+ * Before anything else runs, so a token made for reading learns nothing from a write's validation.
+ * The scope is named, so its owner knows what to ask for; scopes only narrow what the person may do.
+ */
+function refuseOutOfScope(scopes: readonly string[], needed: RouteScope | undefined): void {
+  if (tokenReaches(scopes, needed)) return;
+  if (needed === undefined) {
+    throw new AppError('TOKEN_SCOPE_MISSING', 'This route is not open to API tokens with scopes', undefined, { missingScope: null });
+  }
+  throw new AppError('TOKEN_SCOPE_MISSING', `The API token lacks the scope ${needed}`, undefined, { missingScope: needed });
 }
 
 /** Cached values are shared by concurrent requests: frozen, so no request can change another's actor. */
 const frozen = <T extends Actor>(actor: T | undefined): Readonly<T> | undefined =>
-  actor && Object.freeze({ ...actor, memberships: Object.freeze([...actor.memberships]) });
+  actor &&
+  Object.freeze({
+    ...actor,
+    memberships: Object.freeze([...actor.memberships]),
+    ...(actor.scopes ? { scopes: Object.freeze([...actor.scopes]) } : {}),
+  });
 
 async function resolveActor(request: FastifyRequest, database: Database, caches: ActorCaches): Promise<Actor | null> {
   const authorization = request.headers.authorization;

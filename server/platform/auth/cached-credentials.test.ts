@@ -47,7 +47,7 @@ describe('credentials cached in memory', () => {
   it('refuses a token on the call right after it is revoked through the API', async () => {
     const amy = await buildPerson(t.database);
     const auth = await bearerFor(t.database, amy.id);
-    const issued = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: auth, payload: { name: 'laptop' } })).json();
+    const issued = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: auth, payload: { name: 'laptop', scopes: ['requests:read'] } })).json();
     const bearer = { authorization: `Bearer ${issued.token}` };
     await warm(bearer);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${issued.id}`, headers: auth })).statusCode).toBe(204);

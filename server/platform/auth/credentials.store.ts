@@ -14,6 +14,11 @@ interface ActorRow extends Record<string, unknown> {
   expires_at: Date | string | null;
 }
 
+interface TokenActorRow extends ActorRow {
+  token_id: string;
+  scopes: string[] | string | null;
+}
+
 // One round trip per authenticated call: the credential, its person and their memberships.
 const membershipsOf = (personColumn: string) => sql.raw(`coalesce((
     select json_agg(json_build_object('teamId', m.team_id, 'role', m.role))
@@ -42,16 +47,17 @@ export async function findActorByApiToken(
   db: Queryable,
   tokenHash: string,
 ): Promise<(Actor & { lastUsedAt: Date | null }) | undefined> {
-  const result = await db.execute<ActorRow>(sql`
+  const result = await db.execute<TokenActorRow>(sql`
     select p.id as person_id, p.email, p.name, p.is_admin, null as csrf_token, t.last_used_at, null as expires_at,
-           t.id as token_id,
+           t.id as token_id, t.scopes,
            ${membershipsOf('p.id')} as memberships
     from api_tokens t join people p on p.id = t.person_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null and p.active`);
-  const row = rowsOf<ActorRow & { token_id: string }>(result)[0];
+  const row = rowsOf<TokenActorRow>(result)[0];
   if (!row) return undefined;
   return {
     ...toActor(row, 'token', row.token_id),
+    scopes: typeof row.scopes === 'string' ? (JSON.parse(row.scopes) as string[]) : row.scopes,
     lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
   };
 }

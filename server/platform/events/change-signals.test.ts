@@ -135,7 +135,7 @@ describe.runIf(onServer)('two app processes on one PostgreSQL database', () => {
   it('a token revoked through one is refused by the other', async () => {
     const amy = await buildPerson(a.database);
     const auth = await bearerFor(a.database, amy.id);
-    const issued = (await a.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: auth, payload: { name: 'ci' } })).json();
+    const issued = (await a.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: auth, payload: { name: 'ci', scopes: ['requests:read'] } })).json();
     const bearer = { authorization: `Bearer ${issued.token}` };
     await warmOnB(bearer);
     expect((await a.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${issued.id}`, headers: auth })).statusCode).toBe(204);

@@ -191,10 +191,29 @@ export interface CalendarDetail extends Calendar {
   nextOpen: string | null;
 }
 
+/** What a personal API token may be used for; the server's catalogue (api-token-scopes.ts). */
+export type TokenScope =
+  | 'requests:read'
+  | 'requests:write'
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'knowledge:read'
+  | 'knowledge:write'
+  | 'people:read'
+  | 'people:write'
+  | 'sla:read'
+  | 'sla:write'
+  | 'reports:read'
+  | 'account:read'
+  | 'account:write'
+  | 'admin';
+
 export interface ApiToken {
   id: string;
   name: string;
   displayPrefix: string;
+  /** Null for a token made before scopes: it has its person's rights. */
+  scopes: string[] | null;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
