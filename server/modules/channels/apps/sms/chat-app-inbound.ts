@@ -4,7 +4,7 @@ import { findTeamById, membershipsOfPerson, type PersonRow } from '../../../peop
 import { addComment, createRequest, findRequestForHallway } from '../../../requests/requests.service.ts';
 import type { RequestActor } from '../../../requests/requests.policy.ts';
 import type { RequestChannel } from '../../../requests/requests.store.ts';
-import { insertThread, type ConnectionRow } from './chat-app.store.ts';
+import { addChannelThread, type ConnectionRow } from '../connections.service.ts';
 
 // What a message arriving through a chat app or SMS does to requests, shared by the Teams and SMS
 // endpoints: file a request as the person, or add their public comment, always through the requests
@@ -36,7 +36,7 @@ export async function fileFromChannel(
   const filed = await createRequest(tx, actor, { team: team.slug, subject: subjectOf(description), description, channel: message.channel });
   const request = await findRequestForHallway(tx, { key: filed.body.key });
   if (!request) throw new Error('the request just filed cannot be read back');
-  await insertThread(tx, { connectionId: connection.id, requestId: request.id, externalThread: message.externalThread, personId: actor.personId });
+  await addChannelThread(tx, { connectionId: connection.id, requestId: request.id, externalThread: message.externalThread, personId: actor.personId });
   return { id: request.id, key: request.key };
 }
 

@@ -1,5 +1,5 @@
 import type { DeliveryOwner } from '../../../domain-delivery-credentials.ts';
-import { selectConnectionById } from './chat-app.store.ts';
+import { findConnectionById } from '../connections.service.ts';
 import { smsSettingsOf } from './sms-settings.ts';
 
 /**
@@ -10,7 +10,7 @@ import { smsSettingsOf } from './sms-settings.ts';
  */
 export const smsDeliveryOwner: DeliveryOwner = {
   credentials: async (db, delivery) => {
-    const connection = delivery.connectionId ? await selectConnectionById(db, delivery.connectionId) : undefined;
+    const connection = delivery.connectionId ? await findConnectionById(db, delivery.connectionId) : undefined;
     if (!connection) throw new Error('the SMS connection of this delivery no longer exists');
     const settings = smsSettingsOf(connection);
     if (!settings) throw new Error(`the SMS connection "${connection.name}" has settings that are not valid`);

@@ -3,7 +3,7 @@ import { linkTo } from '../../../../platform/http/public-url.ts';
 import { findActivePeopleByPhoneEnding, type PersonRow } from '../../../people/people.service.ts';
 import { findRequestForHallway } from '../../../requests/requests.service.ts';
 import { actorOfPerson, commentFromChannel, fileFromChannel } from './chat-app-inbound.ts';
-import { claimReceipt, selectThreads, setReceiptRequest, type ConnectionRow } from './chat-app.store.ts';
+import { channelThreadsAt, receiptRequest, recordInboundReceipt, type ConnectionRow } from '../connections.service.ts';
 import { matchingSuffix, toE164 } from './phone-number.ts';
 import { smsText } from './sms-message.ts';
 import { queueSms } from './sms-outbound.ts';
@@ -40,7 +40,7 @@ export const STRANGER_TEXT =
  */
 export async function receiveSms(database: Database, connection: ConnectionRow, settings: SmsSettings, sms: InboundSms, now = new Date()): Promise<SmsOutcome> {
   return database.db.transaction(async (tx) => {
-    if (!(await claimReceipt(tx, connection.id, sms.messageSid))) return { kind: 'repeat' };
+    if (!(await recordInboundReceipt(tx, connection.id, sms.messageSid))) return { kind: 'repeat' };
     const number = toE164(sms.from, settings.defaultCountryCode);
     const person = number ? await personWithNumber(tx, number, settings.defaultCountryCode) : null;
     if (!number || !person) {
@@ -55,18 +55,19 @@ export async function receiveSms(database: Database, connection: ConnectionRow, 
     const text = sms.body.trim().replace(NEW_KEYWORD, '');
 
     if (!startsNew) {
-      for (const thread of await selectThreads(tx, connection.id, number)) {
+      const threads = (await channelThreadsAt(tx, connection.id, number)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      for (const thread of threads) {
         if (thread.personId !== person.id) continue;
         const request = await findRequestForHallway(tx, { id: thread.requestId });
         if (!request || FINISHED.has(request.status)) continue;
         if (await commentFromChannel(tx, actor, request.key, text)) {
-          await setReceiptRequest(tx, connection.id, sms.messageSid, request.id);
+          await receiptRequest(tx, connection.id, sms.messageSid, request.id);
           return { kind: 'commented', key: request.key };
         }
       }
     }
     const filed = await fileFromChannel(tx, actor, connection, { text, channel: 'sms', externalThread: number });
-    await setReceiptRequest(tx, connection.id, sms.messageSid, filed.id);
+    await receiptRequest(tx, connection.id, sms.messageSid, filed.id);
     const words = 'Thanks, we have your request. Reply to this number to add to it; start a message with NEW for a new request.';
     await queueSms(tx, connection, {
       to: number,

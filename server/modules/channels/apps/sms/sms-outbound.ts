@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../../platform/db/database.ts';
 import { queueHttpDelivery } from '../../../integrations/http-deliveries.ts';
-import type { ConnectionRow } from './chat-app.store.ts';
+import type { ConnectionRow } from '../connections.service.ts';
 import { smsSettingsOf } from './sms-settings.ts';
 
 export interface SmsToQueue {
@@ -20,7 +20,7 @@ export interface SmsToQueue {
 export async function queueSms(tx: Queryable, connection: ConnectionRow, sms: SmsToQueue): Promise<boolean> {
   const settings = smsSettingsOf(connection);
   if (!settings?.sendUrl) return false;
-  const from = connection.externalId;
+  const from = settings.fromNumber ?? connection.externalId;
   const twilio = settings.format === 'twilio';
   await queueHttpDelivery(tx, {
     purpose: 'sms',

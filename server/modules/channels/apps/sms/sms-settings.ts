@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectionRow } from './chat-app.store.ts';
+import type { ConnectionRow } from '../connections.service.ts';
 
 /**
  * The non-secret settings of an SMS connection (`channel_connections.settings`, kind 'sms'); the
@@ -13,6 +13,8 @@ export const smsSettingsSchema = z.object({
   inboundUrl: z.url().optional(),
   /** Where replies are POSTed: Twilio's `.../Accounts/<sid>/Messages.json`, or the generic gateway's send URL. */
   sendUrl: z.url().optional(),
+  /** The number replies are sent From (E.164); the connection's external id (the number called) when unset. */
+  fromNumber: z.string().regex(/^\+[1-9][0-9]{6,14}$/).optional(),
   /** Twilio's account SID, the user name of its basic auth (the token is in credential_env). */
   accountSid: z.string().min(1).optional(),
   /** For numbers written without one, in the directory or from the gateway: `44`, `1`. */

@@ -1,7 +1,7 @@
 import { linkTo } from '../../../../platform/http/public-url.ts';
 import type { RequestReaction } from '../../../requests/request-reactions.ts';
 import { publicRepliesOf } from './chat-app-reaction.ts';
-import { selectThreadsOfRequest } from './chat-app.store.ts';
+import { channelThreadsOfRequest } from '../connections.service.ts';
 import { smsText } from './sms-message.ts';
 import { queueSms } from './sms-outbound.ts';
 
@@ -18,8 +18,8 @@ export const smsReaction: RequestReaction = async (tx, change) => {
   if (replies.length === 0) return;
   const request = change.after;
   const link = linkTo(`/requests/${request.key}`);
-  for (const { thread, connection } of await selectThreadsOfRequest(tx, request.id, 'sms')) {
-    if (!thread.personId) continue;
+  for (const { thread, connection } of await channelThreadsOfRequest(tx, request.id, 'sms')) {
+    if (!thread.personId || !connection.enabled) continue;
     const mayRead = thread.personId === request.requesterId || !request.confidential;
     for (const reply of replies) {
       if (reply.authorId === thread.personId) continue;

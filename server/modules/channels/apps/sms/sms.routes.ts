@@ -8,7 +8,7 @@ import { ReplayGuard } from '../../signatures/replay-guard.ts';
 import type { SignatureCheck } from '../../signatures/signature-check.ts';
 import { verifyGenericGatewayRequest } from '../../signatures/sms-gateway-generic.ts';
 import { TWILIO_SIGNATURE_HEADER, verifyTwilioRequest } from '../../signatures/sms-gateway-twilio.ts';
-import { selectEnabledConnection, type ConnectionRow } from './chat-app.store.ts';
+import { findConnectionById, verifyWithConnectionSecrets, type ConnectionRow } from '../connections.service.ts';
 import { receiveSms } from './sms-inbound.ts';
 import { smsSettingsOf, type SmsSettings } from './sms-settings.ts';
 
@@ -47,7 +47,8 @@ export function smsRoutes(deps: ModuleDeps) {
         },
       },
       async (request, reply) => {
-        const connection = await selectEnabledConnection(deps.database.db, request.params.connectionId, 'sms');
+        const found = await findConnectionById(deps.database.db, request.params.connectionId);
+        const connection = found?.kind === 'sms' && found.enabled ? found : undefined;
         const settings = connection ? smsSettingsOf(connection) : null;
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const check: SignatureCheck =
@@ -70,28 +71,15 @@ export function smsRoutes(deps: ModuleDeps) {
   };
 }
 
-/** The current secret, then the previous one while a rotation allows it. */
+/** Checked with the connection's secret, then its previous one while a rotation allows it. */
 function verifySms(request: FastifyRequest, rawBody: Buffer, connection: ConnectionRow, settings: SmsSettings, replayGuard: ReplayGuard): SignatureCheck {
-  const secrets = [connection.signingSecret];
-  if (connection.previousSigningSecret && connection.previousSecretUntil && connection.previousSecretUntil > new Date()) {
-    secrets.push(connection.previousSigningSecret);
+  if (settings.format === 'generic') {
+    const signature = request.headers[settings.signatureHeader.toLowerCase()];
+    const timestamp = request.headers[settings.timestampHeader.toLowerCase()];
+    return verifyWithConnectionSecrets(connection, (secret) => verifyGenericGatewayRequest({ signature, timestamp, rawBody }, { secret, replayGuard }));
   }
-  let check: SignatureCheck = { ok: false, reason: 'missing' };
-  for (const secret of secrets) {
-    if (settings.format === 'generic') {
-      check = verifyGenericGatewayRequest(
-        {
-          signature: request.headers[settings.signatureHeader.toLowerCase()],
-          timestamp: request.headers[settings.timestampHeader.toLowerCase()],
-          rawBody,
-        },
-        { secret, replayGuard },
-      );
-    } else {
-      const inboundUrl = settings.inboundUrl ?? `${publicUrl()}/api/v1/channels/sms/${connection.id}/inbound`;
-      check = verifyTwilioRequest({ signature: request.headers[TWILIO_SIGNATURE_HEADER], rawBody }, { authToken: secret, publicUrl: inboundUrl, replayGuard });
-    }
-    if (check.ok || check.reason !== 'mismatch') return check;
-  }
-  return check;
+  // The URL the gateway was given, never one rebuilt from this request (a proxy changes scheme, host and port).
+  const inboundUrl = settings.inboundUrl ?? `${publicUrl()}/api/v1/channels/sms/${connection.id}/inbound`;
+  const signature = request.headers[TWILIO_SIGNATURE_HEADER];
+  return verifyWithConnectionSecrets(connection, (authToken) => verifyTwilioRequest({ signature, rawBody }, { authToken, publicUrl: inboundUrl, replayGuard }));
 }

@@ -1,0 +1,80 @@
+import type { Database, Queryable } from '../../../../platform/db/database.ts';
+import { linkTo } from '../../../../platform/http/public-url.ts';
+import { findPersonByEmail } from '../../../people/people.service.ts';
+import { findRequestForHallway } from '../../../requests/requests.service.ts';
+import { actorOfPerson, commentFromChannel, fileFromChannel, subjectOf } from '../sms/chat-app-inbound.ts';
+import { channelThreadsAt, findInboundReceipt, receiptRequest, recordInboundReceipt, type ConnectionRow } from '../connections.service.ts';
+import { identityOf, messageTextOf, type TeamsActivity } from './teams-activity.ts';
+import { whileHandlingTeamsMessage } from './teams-echo-guard.ts';
+import { escapeMarkdown } from './teams-outbound.ts';
+
+export type TeamsOutcome =
+  | { kind: 'repeat'; key: string | null }
+  | { kind: 'unlinked' }
+  | { kind: 'empty' }
+  | { kind: 'filed'; key: string; subject: string }
+  | { kind: 'commented'; key: string }
+  | { kind: 'not-allowed'; key: string };
+
+/**
+ * One verified message from a Teams channel, in one transaction with its receipt (the activity id):
+ * a repeat changes nothing. In a conversation already linked to a request it is the writer's public
+ * comment there (the requests policy decides whether they may); a closed request's conversation, or
+ * a new one, files a request for the connection's team.
+ */
+export async function receiveTeamsMessage(database: Database, connection: ConnectionRow, activity: TeamsActivity): Promise<TeamsOutcome> {
+  return whileHandlingTeamsMessage(connection.id, () => database.db.transaction(async (tx) => {
+    if (!(await recordInboundReceipt(tx, connection.id, activity.id))) {
+      const requestId = (await findInboundReceipt(tx, connection.id, activity.id))?.requestId;
+      const request = requestId ? await findRequestForHallway(tx, { id: requestId }) : undefined;
+      return { kind: 'repeat', key: request?.key ?? null };
+    }
+    const address = identityOf(activity);
+    const person = address ? await findPersonByEmail(tx, address) : undefined;
+    if (!person?.active) return { kind: 'unlinked' };
+    const text = messageTextOf(activity);
+    if (text === '') return { kind: 'empty' };
+    const actor = await actorOfPerson(tx, person);
+
+    const linked = await linkedOpenRequest(tx, connection.id, activity.conversation.id);
+    if (linked) {
+      if (!(await commentFromChannel(tx, actor, linked.key, text))) return { kind: 'not-allowed', key: linked.key };
+      await receiptRequest(tx, connection.id, activity.id, linked.id);
+      return { kind: 'commented', key: linked.key };
+    }
+    const filed = await fileFromChannel(tx, actor, connection, { text, channel: 'teams', externalThread: activity.conversation.id });
+    await receiptRequest(tx, connection.id, activity.id, filed.id);
+    return { kind: 'filed', key: filed.key, subject: subjectOf(text) };
+  }));
+}
+
+/** The newest request this conversation is linked to, unless it is closed (then a new one is filed). */
+async function linkedOpenRequest(tx: Queryable, connectionId: string, conversationId: string) {
+  const threads = await channelThreadsAt(tx, connectionId, conversationId);
+  const [newest] = threads.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  if (!newest) return undefined;
+  const request = await findRequestForHallway(tx, { id: newest.requestId });
+  return request && request.status !== 'closed' ? request : undefined;
+}
+
+/** What Hallway answers in the channel, at once (Teams waits at most 5 s for it). */
+export function teamsAnswerText(outcome: TeamsOutcome): string {
+  const link = (key: string) => linkTo(`/requests/${key}`);
+  switch (outcome.kind) {
+    case 'filed':
+      return `Filed **${outcome.key}**: ${escapeMarkdown(outcome.subject)}. The team's replies will be posted in this channel; reply in this thread to add to it. [Open ${outcome.key}](${link(outcome.key)})`;
+    case 'commented':
+      return `Added to **${outcome.key}**. [Open ${outcome.key}](${link(outcome.key)})`;
+    case 'repeat':
+      return outcome.key ? `Already received: **${outcome.key}**.` : 'Already received.';
+    case 'not-allowed':
+      return `Only the requester and the team can add to **${outcome.key}**. To ask for yourself, start a new conversation.`;
+    case 'empty':
+      return 'Write what you need after the mention, and Hallway files it for the team.';
+    case 'unlinked':
+      return (
+        "Sorry, Hallway can't tell who you are from Teams yet, so nothing was filed. " +
+        `Please ask through the portal (${linkTo('/')}) or by e-mail, and the team will answer there.`
+      );
+  }
+}

@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
+import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
+import { buildApp } from '../../../../app.ts';
+import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
+import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
+import { signTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
+import { countRows, deliveriesOf, insertConnection, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+
+// The Teams outgoing webhook through the app: its HMAC on the raw body, the activity's time window
+// and id, who may write, and the round trip Teams -> request -> agent reply -> the channel's incoming
+// webhook, captured by a local receiver.
+
+const SECURITY_TOKEN = Buffer.from('hallway-teams-outgoing-webhook-key').toString('base64');
+let t: TestApp;
+let cast: Cast;
+let channel: HttpReceiver;
+let connection: Awaited<ReturnType<typeof insertConnection>>;
+let activityNumber = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await buildCast(t.database);
+  channel = await startHttpReceiver();
+  connection = await insertConnection(t.database, {
+    teamId: cast.team.id,
+    kind: 'teams',
+    externalId: 'it-help-channel',
+    signingSecret: SECURITY_TOKEN,
+    settings: { incomingWebhookUrl: `${channel.url}/webhookb2/it-help` },
+  });
+}, 120_000);
+afterAll(async () => {
+  await channel?.close();
+  await t?.close();
+});
+
+interface ActivityOptions {
+  text: string;
+  from?: { id?: string; name?: string; userPrincipalName?: string };
+  conversation?: string;
+  id?: string;
+  timestamp?: string;
+}
+function activity(options: ActivityOptions): string {
+  activityNumber += 1;
+  return JSON.stringify({
+    type: 'message',
+    id: options.id ?? `1700000000${activityNumber}`,
+    timestamp: options.timestamp ?? new Date().toISOString(),
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    channelId: 'msteams',
+    from: { id: `29:${activityNumber}`, name: 'Someone', aadObjectId: `aad-${activityNumber}`, ...options.from },
+    conversation: { isGroup: true, id: options.conversation ?? `19:it-help@thread.tacv2;messageid=${activityNumber}` },
+    text: options.text,
+    channelData: { teamsChannelId: '19:it-help@thread.tacv2', tenant: { id: 'tenant-1' } },
+  });
+}
+const as = (role: 'employee' | 'otherEmployee' | 'agent') => ({ name: cast.people[role].name, userPrincipalName: cast.people[role].email });
+
+function post(body: string, options: { authorization?: string; connectionId?: string } = {}, app = t.app) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/channels/teams/${options.connectionId ?? connection.id}`,
+    headers: { 'content-type': 'application/json', authorization: options.authorization ?? signTeamsRequest(SECURITY_TOKEN, body) },
+    payload: body,
+  });
+}
+const drain = () => drainDeliveries(t.database, httpDeliveryQueue());
+
+describe('Teams outgoing webhook signatures', () => {
+  it('accepts a signed activity and answers at once with a message naming the request', async () => {
+    const response = await post(activity({ text: '<at>Hallway</at>&nbsp;The <b>printer</b> on floor 3 is offline', from: as('employee') }));
+    expect(response.statusCode).toBe(200);
+    const [filed] = await requestsFiledThrough(t.database, 'teams', cast.people.employee.id);
+    expect(filed).toMatchObject({ subject: 'The printer on floor 3 is offline', description: 'The printer on floor 3 is offline' });
+    expect(response.json()).toEqual({ type: 'message', text: expect.stringContaining(`Filed **${filed!.key}**: The printer on floor 3 is offline.`) });
+  });
+
+  it('refuses a wrong token, the token used undecoded, a tampered body, no header, a Bearer token, an expired activity and an unknown connection, alike', async () => {
+    const before = await Promise.all([countRows(t.database, 'requests'), countRows(t.database, 'channel_inbound_receipts')]);
+    const body = activity({ text: '<at>Hallway</at> reset my password', from: as('employee') });
+    const old = activity({ text: 'old', from: as('employee'), timestamp: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const refusals = [
+      await post(body, { authorization: signTeamsRequest(Buffer.from('another-key').toString('base64'), body) }),
+      await post(body, { authorization: `HMAC ${(await import('node:crypto')).createHmac('sha256', SECURITY_TOKEN).update(body).digest('base64')}` }),
+      await post(body.replace('reset', 'delete'), { authorization: signTeamsRequest(SECURITY_TOKEN, body) }),
+      await t.app.inject({ method: 'POST', url: `/api/v1/channels/teams/${connection.id}`, headers: { 'content-type': 'application/json' }, payload: body }),
+      await post(body, { authorization: `Bearer ${'a'.repeat(40)}` }),
+      await post(old),
+      await post(body, { connectionId: '00000000-0000-4000-8000-000000000000' }),
+    ];
+    for (const response of refusals) {
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The request signature could not be verified' });
+    }
+    expect(await Promise.all([countRows(t.database, 'requests'), countRows(t.database, 'channel_inbound_receipts')])).toEqual(before);
+  });
+
+  it('refuses the same activity replayed, and a repeat reaching another process changes nothing', async () => {
+    const body = activity({ text: '<at>Hallway</at> VPN certificate expired', from: as('otherEmployee') });
+    expect((await post(body)).statusCode).toBe(200);
+    const requests = await countRows(t.database, 'requests');
+    expect((await post(body)).statusCode).toBe(401);
+    const other = await buildApp({ database: t.database, config: { secureCookies: false, bodyLimitBytes: 1_000_000, logLevel: 'silent' }, logger: false });
+    try {
+      const repeated = await post(body, {}, other);
+      expect(repeated.statusCode).toBe(200);
+      expect(repeated.json().text).toMatch(/^Already received: \*\*[A-Z0-9]+-\d+\*\*\.$/);
+    } finally {
+      await other.close();
+    }
+    expect(await countRows(t.database, 'requests')).toBe(requests);
+  });
+
+  it('answers a signed body that is not a message activity with problem+json, filing nothing', async () => {
+    const before = await countRows(t.database, 'requests');
+    const update = JSON.stringify({ type: 'conversationUpdate', id: 'cu-1', timestamp: new Date().toISOString(), from: { id: '29:1' }, conversation: { id: 'c' } });
+    const response = await post(update);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body.type' }] });
+    expect(await countRows(t.database, 'requests')).toBe(before);
+  });
+});
+
+describe('who writes from Teams', () => {
+  it('asks someone Teams does not name by e-mail to use the portal, and files nothing', async () => {
+    const before = await countRows(t.database, 'requests');
+    const response = await post(activity({ text: '<at>Hallway</at> my mouse is broken', from: { name: cast.people.employee.name } }));
+    expect(response.statusCode).toBe(200);
+    expect(response.json().text).toMatch(/^Sorry, Hallway can't tell who you are from Teams yet, so nothing was filed\./);
+    expect(await countRows(t.database, 'requests')).toBe(before);
+  });
+});
+
+describe('Teams round trip', () => {
+  it('posts the agent reply to the channel, takes the requester reply from the thread, and keeps confidential words out of the channel', async () => {
+    const conversation = '19:it-help@thread.tacv2;messageid=roundtrip';
+    const opened = await post(activity({ text: '<at>Hallway</at> Teams calls drop after 10 minutes', from: as('employee'), conversation }));
+    const key = /Filed \*\*([A-Z0-9]+-\d+)\*\*/.exec(opened.json().text)![1]!;
+    const [request] = (await requestsFiledThrough(t.database, 'teams', cast.people.employee.id)).filter((r) => r.key === key);
+
+    await drain();
+    channel.calls.length = 0;
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${key}/comments`,
+      headers: cast.headers.agent,
+      payload: { body: 'Please update the Teams client to the *latest* version.', visibility: 'public' },
+    });
+    expect(reply.statusCode).toBe(201);
+    await t.app.inject({ method: 'POST', url: `/api/v1/requests/${key}/comments`, headers: cast.headers.agent, payload: { body: 'note: codec bug', visibility: 'internal' } });
+    expect(await drain()).toBe(1);
+    const [card] = await channel.waitFor(1, '/webhookb2/it-help');
+    expect(card!.headers['content-type']).toBe('application/json');
+    expect(card!.headers['hallway-delivery']).toBeDefined();
+    expect(JSON.parse(card!.body)).toMatchObject({
+      '@type': 'MessageCard',
+      title: `${key}: Teams calls drop after 10 minutes`,
+      text: 'Please update the Teams client to the \\*latest\\* version.',
+      potentialAction: [{ '@type': 'OpenUri', targets: [{ uri: `http://localhost:3000/requests/${key}` }] }],
+    });
+    expect(card!.body).not.toContain('codec');
+
+    // The requester answers in the thread: a comment on the request, not posted back to the channel.
+    const answered = await post(activity({ text: '<at>Hallway</at> Updated, still drops', from: as('employee'), conversation }));
+    expect(answered.json().text).toContain(`Added to **${key}**`);
+    // An agent answering in the thread is not echoed either; someone else may not add to it.
+    await post(activity({ text: '<at>Hallway</at> Try a wired connection', from: as('agent'), conversation }));
+    const stranger = await post(activity({ text: '<at>Hallway</at> me too!', from: as('otherEmployee'), conversation }));
+    expect(stranger.json().text).toBe(`Only the requester and the team can add to **${key}**. To ask for yourself, start a new conversation.`);
+    expect(await publicCommentsOf(t.database, request!.id)).toEqual([
+      'Please update the Teams client to the *latest* version.',
+      'Updated, still drops',
+      'Try a wired connection',
+    ]);
+    expect(await drain()).toBe(0);
+
+    // Once confidential (and the agent assigned, who may then see it), the channel gets a link alone.
+    await t.database.db.execute(sql`update requests set confidential = true, assignee_id = ${cast.people.agent.id} where key = ${key}`);
+    const secret = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${key}/comments`, headers: cast.headers.agent, payload: { body: 'Your manager approved the headset.', visibility: 'public' } });
+    expect(secret.statusCode, secret.body).toBe(201);
+    expect(await drain()).toBe(1);
+    const [, second] = await channel.waitFor(2, '/webhookb2/it-help');
+    expect(second!.body).not.toContain('headset');
+    expect(JSON.parse(second!.body).text).toContain('confidential');
+    expect((await deliveriesOf(t.database, connection.id)).every((delivery) => delivery.status === 'delivered')).toBe(true);
+  });
+});
