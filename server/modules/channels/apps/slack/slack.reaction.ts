@@ -16,11 +16,12 @@ export const slackReaction: RequestReaction = async (tx, change) => {
   const replies = change.events.filter((event) => event.kind === 'commented' && event.visibility === 'public' && event.actorId !== null);
   if (replies.length === 0 || change.actorId === null) return;
   const authorId = change.actorId;
+  // Most requests are followed nowhere: one indexed read, and done.
+  const threads = (await channelThreadsOfRequest(tx, change.after.id, 'slack')).filter(({ connection }) => connection.enabled);
+  if (threads.length === 0) return;
   const authorTeams = await membershipsOfPerson(tx, authorId);
   // Only words of the team to the people asking: the requester's own comments came from them.
   if (!authorTeams.some((team) => team.id === change.after.teamId)) return;
-  const threads = (await channelThreadsOfRequest(tx, change.after.id, 'slack')).filter(({ connection }) => connection.enabled);
-  if (threads.length === 0) return;
   const author = await findPersonById(tx, authorId);
   const request = change.after;
 
