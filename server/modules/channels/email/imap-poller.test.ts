@@ -123,4 +123,30 @@ describe('polling a team mailbox', () => {
     expect(await poll()).toEqual({ stored: 1, alreadyStored: 0, skippedTooLarge: 0 });
     expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
   });
+
+  it('keeps a message over the size limit unread on the server, its headers for the admins, and bounces it once', async () => {
+    const big = Buffer.from(
+      `From: Bea Builder <bea@corp.test>\r\nTo: facilities@hallway.test\r\nSubject: Floor plans\r\nMessage-ID: <plans-1@corp.test>\r\n\r\n${'plan '.repeat(4000)}\r\n`,
+    );
+    const appended = await client.append('INBOX', big);
+    const settings = await selectMailSettingsByTeam(t.database.db, cast.team.id);
+    const limited = () => pollTeamMailbox(t.database, settings!, { environment, maxMessageBytes: 8 * 1024 });
+    expect(await limited()).toEqual({ stored: 0, alreadyStored: 0, skippedTooLarge: 1 });
+    expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    const kept = rowsOf<{ id: string; status: string; status_reason: string; raw: Buffer | Uint8Array }>(
+      await t.database.db.execute(sql`select id, status, status_reason, raw from inbound_messages where message_key = 'id:plans-1@corp.test'`),
+    );
+    expect(kept).toEqual([expect.objectContaining({ status: 'rejected', status_reason: expect.stringMatching(/too large: \d+ bytes, over the limit of 8192/) })]);
+    expect(Buffer.from(kept[0]!.raw).toString()).toContain('Subject: Floor plans');
+    expect(Buffer.from(kept[0]!.raw).toString()).not.toContain('plan plan');
+    const bounces = () =>
+      t.database.db.execute(sql`select to_address, kind, subject, text_body, in_reply_to, headers from outbound_messages where kind = 'bounce' and to_address = 'bea@corp.test'`);
+    const [bounce] = rowsOf<{ subject: string; text_body: string; in_reply_to: string; headers: Record<string, string> }>(await bounces());
+    expect(bounce).toMatchObject({ subject: 'Re: Floor plans', in_reply_to: 'plans-1@corp.test', headers: expect.objectContaining({ 'Auto-Submitted': 'auto-replied' }) });
+    expect(bounce!.text_body).toMatch(/is 2\d KB, more than the\s+8 KB/);
+    // Polled again (the UID was remembered; a UIDVALIDITY reset would see it again): nothing twice.
+    await t.database.db.execute(sql`update team_mail_settings set imap_last_uid = 0 where team_id = ${cast.team.id}`);
+    await pollTeamMailbox(t.database, (await selectMailSettingsByTeam(t.database.db, cast.team.id))!, { environment, maxMessageBytes: 8 * 1024 });
+    expect(rowsOf(await bounces())).toHaveLength(1);
+  });
 });
