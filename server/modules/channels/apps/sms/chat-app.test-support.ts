@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../../app.ts';
 import type { Database } from '../../../../platform/db/database.ts';
 import { rowsOf } from '../../../../platform/db/database.ts';
 import { channelConnections, type ConnectionKind } from '../apps.tables.ts';
@@ -16,6 +18,19 @@ export async function insertConnection(
     .values({ name: `${connection.kind} test`, ...connection, settings: connection.settings ?? {} })
     .returning();
   return row!;
+}
+
+/**
+ * Runs `work` against a second app on the same database: another process, with a replay memory of
+ * its own, so only the inbound receipts can stop a repeat there.
+ */
+export async function inAnotherProcess<Result>(database: Database, work: (app: FastifyInstance) => Promise<Result>): Promise<Result> {
+  const other = await buildApp({ database, config: { secureCookies: false, bodyLimitBytes: 1_000_000, logLevel: 'silent' }, logger: false });
+  try {
+    return await work(other);
+  } finally {
+    await other.close();
+  }
 }
 
 export interface QueuedDelivery {

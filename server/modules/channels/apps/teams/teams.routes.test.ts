@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
 import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
-import { buildApp } from '../../../../app.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { signTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
-import { countRows, deliveriesOf, insertConnection, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { countRows, deliveriesOf, inAnotherProcess, insertConnection, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
 
 // The Teams outgoing webhook through the app: its HMAC on the raw body, the activity's time window
 // and id, who may write, and the round trip Teams -> request -> agent reply -> the channel's incoming
@@ -104,14 +103,9 @@ describe('Teams outgoing webhook signatures', () => {
     expect((await post(body)).statusCode).toBe(200);
     const requests = await countRows(t.database, 'requests');
     expect((await post(body)).statusCode).toBe(401);
-    const other = await buildApp({ database: t.database, config: { secureCookies: false, bodyLimitBytes: 1_000_000, logLevel: 'silent' }, logger: false });
-    try {
-      const repeated = await post(body, {}, other);
-      expect(repeated.statusCode).toBe(200);
-      expect(repeated.json().text).toMatch(/^Already received: \*\*[A-Z0-9]+-\d+\*\*\.$/);
-    } finally {
-      await other.close();
-    }
+    const repeated = await inAnotherProcess(t.database, (other) => post(body, {}, other));
+    expect(repeated.statusCode).toBe(200);
+    expect(repeated.json().text).toMatch(/^Already received: \*\*[A-Z0-9]+-\d+\*\*\.$/);
     expect(await countRows(t.database, 'requests')).toBe(requests);
   });
 
