@@ -225,3 +225,10 @@ export async function pendingApprovalDeciders(db: Queryable, request: RequestRow
   }
   return deciders;
 }
+
+/** The comment a decided approval carries (a rejection's reason), for the mail telling the requester; null when none. */
+export async function decidedApprovalComment(db: Queryable, approvalId: string): Promise<string | null> {
+  const approval = await store.selectApproval(db, approvalId);
+  if (!approval || approval.status === 'pending') return null;
+  return approval.comment.trim() === '' ? null : approval.comment;
+}

@@ -85,6 +85,7 @@ describe('approval mail', () => {
     // The requester hears that it was closed, with the reason Hallway recorded.
     const closed = (await outboxOfRequest(t.database, request.key)).filter((mail) => mail.kind === 'status');
     expect(closed.map((mail) => [mail.subject, mail.recipient_id])).toEqual([[`Closed: [${request.key}] Employment letter`, lead2.id]]);
+    expect(closed[0]!.text_body).toContain('Ask payroll');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { decidedApprovalComment } from '../catalog/approvals.service.ts';
 import { isAgentOf } from '../../platform/auth/actor.ts';
 import { findPersonById, membershipsOfPerson } from '../people/people.service.ts';
 import type { RecordedEvent, RequestReaction } from '../requests/request-reactions.ts';
@@ -84,8 +85,10 @@ async function mailStatus(tx: Queryable, before: RequestRow, request: RequestRow
   const status = toldStatus(before, event);
   // The requester's own move (closing or reopening their resolved request) needs no mail to them.
   if (!status || event.actorId === request.requesterId) return;
-  // The reason given with the change: the resolution, the question, why it was closed.
-  const note = typeof event.data.reason === 'string' && event.data.reason.trim() !== '' ? event.data.reason : null;
+  // The reason given with the change: the resolution, the question, why it was closed; for a
+  // rejected approval, the approver's own words (the change's reason only says "approval rejected").
+  const rejection = typeof event.data.approvalId === 'string' ? await decidedApprovalComment(tx, event.data.approvalId) : null;
+  const note = rejection ?? (typeof event.data.reason === 'string' && event.data.reason.trim() !== '' ? event.data.reason : null);
   await queueNotification(tx, {
     kind: 'status',
     request,

@@ -20,12 +20,14 @@ export interface RequestMailThread {
  */
 export async function requestMailThread(db: Queryable, requestId: string, teamId: string): Promise<RequestMailThread> {
   const settings = await selectMailSettingsByTeam(db, teamId);
+  // No address, no mail from this team: the thread is not needed, and no reply token is made.
+  if (!settings) return { teamAddress: null, replyTo: null, messageIds: [] };
   const rows = await db
     .select({ messageId: mailThreadIds.messageId })
     .from(mailThreadIds)
     .where(eq(mailThreadIds.requestId, requestId))
     .orderBy(asc(mailThreadIds.createdAt), asc(mailThreadIds.messageId));
-  const teamAddress = settings?.inboundAddress ?? null;
-  const replyTo = teamAddress ? replyAddress(teamAddress, await replyTokenFor(db, requestId)) : null;
+  const teamAddress = settings.inboundAddress;
+  const replyTo = replyAddress(teamAddress, await replyTokenFor(db, requestId));
   return { teamAddress, replyTo, messageIds: rows.map((row) => row.messageId) };
 }
