@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminOnly, describeAccessMatrix } from '../../../test/support/access-matrix.ts';
+import { publishService } from '../../../test/support/catalog-factories.ts';
 import { buildPerson } from '../../../test/support/factories.ts';
 import { buildCast, type Cast } from '../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -180,5 +181,51 @@ describe('admin access', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('body.serviceId');
+  });
+});
+
+describe('through a service, at the same time, and deleted', () => {
+  it('files through the hook service with fields as the form answers, and refuses answers the form refuses', async () => {
+    const service = await publishService(t.app, cast.headers.admin, cast.team.slug, {
+      form: { fields: [{ name: 'host', type: 'short_text', label: 'Host', required: true, maxLength: 40 }] },
+    });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/inbound-webhooks',
+      headers: cast.headers.admin,
+      payload: { name: 'Through a service', team: cast.team.slug, requester: monitoring.id, serviceId: service.id },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const serviced = made.json();
+    const filed = await call({ title: 'Host down', fields: { host: 'web-3' } }, { id: serviced.id, secret: serviced.secret });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const [request] = await t.database.rows<{ service_id: string; channel: string; answers: { values: Record<string, unknown> } | null }>(
+      sql`select service_id, channel, answers from requests where key = ${filed.json().key}`,
+    );
+    expect(request).toMatchObject({ service_id: service.id, channel: 'webhook' });
+    expect(JSON.stringify(request!.answers)).toContain('web-3');
+    const before = await counts();
+    const refused = await call({ title: 'Host down', fields: {} }, { id: serviced.id, secret: serviced.secret });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('body.answers.host');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('makes one request of two copies of one alert arriving together', async () => {
+    const raw = (n: number) => JSON.stringify({ externalId: 'twin-alert', title: `Twin ${n}` });
+    const [a, b] = await Promise.all([call(raw(1)), call(raw(2))]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().key).toBe(b.json().key);
+  });
+
+  it('deletes a hook (admins only): its URL then refuses every call, its requests stay', async () => {
+    const made = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/admin/inbound-webhooks', headers: cast.headers.admin, payload: { name: 'Short-lived', team: cast.team.slug, requester: monitoring.id } })
+    ).json();
+    const filed = await call({ title: 'Before deletion' }, { id: made.id, secret: made.secret });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/inbound-webhooks/${made.id}`, headers: cast.headers.lead })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/inbound-webhooks/${made.id}`, headers: cast.headers.admin })).statusCode).toBe(204);
+    expect((await call({ title: 'After deletion' }, { id: made.id, secret: made.secret })).statusCode).toBe(401);
+    expect(await t.database.rows(sql`select 1 from requests where key = ${filed.json().key}`)).toHaveLength(1);
   });
 });
