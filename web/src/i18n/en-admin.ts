@@ -1,6 +1,7 @@
 // The lead and admin console's words (see en.ts).
 import type { ConditionOperator, FieldKind } from '../admin/services/form-builder/field-draft.ts';
-import type { Priority, RequestType } from '../admin/api/types.ts';
+import type { Priority, RequestType, TokenScope } from '../admin/api/types.ts';
+import type { ScopeArea } from '../admin/tokens/token-scopes.ts';
 
 export const admin = {
   nav: 'Admin',
@@ -243,7 +244,38 @@ export const admin = {
   },
   tokens: {
     title: 'API tokens',
-    intro: 'Personal tokens let scripts and integrations call Hallway’s API as you, with your rights. Send one as “Authorization: Bearer <token>”.',
+    intro: 'Personal tokens let scripts and integrations call Hallway’s API as you. Each does only what its scopes allow, and never more than you may. Send one as “Authorization: Bearer <token>”.',
+    scopes: 'Scopes',
+    scopesHelp: 'What the token may be used for. Ticking a change scope ticks its read scope too.',
+    scopesNeeded: 'Choose at least one scope.',
+    notForYou: 'Your role gives this scope nothing to do.',
+    allRights: 'All your rights (made before scopes)',
+    areas: {
+      requests: 'Requests',
+      knowledge: 'Knowledge base',
+      catalog: 'Service catalog',
+      people: 'People and teams',
+      sla: 'Service levels and calendars',
+      reports: 'Reports',
+      account: 'Your account',
+      admin: 'Administration',
+    } satisfies Record<ScopeArea, string>,
+    scopeWords: {
+      'requests:read': 'Read requests you may see, their timelines, approvals and files',
+      'requests:write': 'File requests, comment, change them, decide approvals',
+      'knowledge:read': 'Read articles and search',
+      'knowledge:write': 'Write, publish and link articles; give feedback',
+      'catalog:read': 'Read services and their forms',
+      'catalog:write': 'Create and change services (leads and admins)',
+      'people:read': 'Look up people and teams',
+      'people:write': 'Manage people, teams and members (leads and admins)',
+      'sla:read': 'Read SLA policies, agreements and calendars',
+      'sla:write': 'Manage SLA policies, agreements and calendars (leads and admins)',
+      'reports:read': 'Read reports (leads and admins)',
+      'account:read': 'Read your tokens and preferences',
+      'account:write': 'Change your preferences, make and revoke tokens',
+      admin: 'Mail, chat apps, outbox, webhooks and deliveries (admins)',
+    } satisfies Record<TokenScope, string>,
     empty: 'You have no tokens.',
     name: 'Name',
     namePlaceholder: 'e.g. Nightly report',

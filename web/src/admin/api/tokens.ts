@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, callApiNoContent } from '../../api/client.ts';
 import { adminKeys } from './keys.ts';
-import type { ApiToken, IssuedToken } from './types.ts';
+import type { ApiToken, IssuedToken, TokenScope } from './types.ts';
 
 // The caller's own API tokens: the secret comes back once, at creation, and never again.
 
@@ -16,7 +16,7 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => callApi<IssuedToken>('/me/tokens', { method: 'POST', body: { name } }),
+    mutationFn: (body: { name: string; scopes: TokenScope[] }) => callApi<IssuedToken>('/me/tokens', { method: 'POST', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.tokens });
     },

@@ -1,11 +1,15 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fieldMessages } from '../../api/problem.ts';
+import { useMe } from '../../api/queries.ts';
 import { errorMessage } from '../../components/error-message.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens.ts';
+import type { TokenScope } from '../api/types.ts';
+import { ScopePicker } from './ScopePicker.tsx';
+import { DEFAULT_SCOPES, scopesSummary } from './token-scopes.ts';
 
 const words = en.admin.tokens;
 
@@ -14,12 +18,18 @@ export function TokensPage() {
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
+  const me = useMe();
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>([...DEFAULT_SCOPES]);
+  const [scopesMissing, setScopesMissing] = useState(false);
   const messages = create.error instanceof ApiError ? fieldMessages(create.error.problem, 'body.') : {};
+  const scopeMessage = scopesMissing ? words.scopesNeeded : messages.scopes && en.form.fieldMessage(messages.scopes);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(name, { onSuccess: () => setName('') });
+    setScopesMissing(scopes.length === 0);
+    if (scopes.length === 0) return;
+    create.mutate({ name, scopes }, { onSuccess: () => setName('') });
   };
 
   return (
@@ -31,12 +41,15 @@ export function TokensPage() {
         </Text>
       </div>
       <form onSubmit={onSubmit} noValidate>
-        <Group align="flex-start">
-          <TextInput label={words.name} placeholder={words.namePlaceholder} required value={name} error={messages.name && en.form.fieldMessage(messages.name)} onChange={(event) => setName(event.currentTarget.value)} w={300} />
-          <Button type="submit" mt={25} loading={create.isPending}>
-            {words.create}
-          </Button>
-        </Group>
+        <Stack gap="sm" maw={760}>
+          <TextInput label={words.name} placeholder={words.namePlaceholder} required value={name} error={messages.name && en.form.fieldMessage(messages.name)} onChange={(event) => setName(event.currentTarget.value)} maw={300} />
+          {me.data && <ScopePicker me={me.data} value={scopes} onChange={(next) => { setScopes(next); setScopesMissing(false); }} error={scopeMessage} />}
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              {words.create}
+            </Button>
+          </Group>
+        </Stack>
         {create.isError && Object.keys(messages).length === 0 && (
           <Text size="sm" c="red" role="alert" mt="xs">
             {errorMessage(create.error)}
@@ -68,12 +81,13 @@ export function TokensPage() {
       {tokens.isError && <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />}
       {tokens.isSuccess && tokens.data.length === 0 && <EmptyState>{words.empty}</EmptyState>}
       {tokens.isSuccess && tokens.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{words.name}</Table.Th>
                 <Table.Th>{words.prefix}</Table.Th>
+                <Table.Th>{words.scopes}</Table.Th>
                 <Table.Th>{words.created}</Table.Th>
                 <Table.Th>{words.lastUsed}</Table.Th>
                 <Table.Th>{words.state}</Table.Th>
@@ -85,6 +99,11 @@ export function TokensPage() {
                   <Table.Td>{token.name}</Table.Td>
                   <Table.Td>
                     <Code>{token.displayPrefix}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {scopesSummary(token.scopes, words)}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{dateTimeWords(token.createdAt)}</Table.Td>
                   <Table.Td>{token.lastUsedAt ? dateTimeWords(token.lastUsedAt) : words.never}</Table.Td>
