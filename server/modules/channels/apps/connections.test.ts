@@ -149,6 +149,18 @@ describe('channel connections', () => {
     const bad = await call('PATCH', `/admin/connections/${created.id}`, 'admin', { settings: { format: 'twilio' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.settings');
+    const refusals: Array<[unknown, string]> = [
+      [{ kind: 'sms' }, 'kind'],
+      [{ signingSecret: 'new-secret-xyz', secretGraceHours: 1000 }, 'secretGraceHours'],
+      [{ credentialEnv: 'HALLWAY_ADMIN_PASSWORD' }, 'credentialEnv'],
+      [{ settings: { apiBaseUrl: 'javascript:alert(1)' } }, 'body.settings.apiBaseUrl'],
+    ];
+    for (const [payload, field] of refusals) {
+      const refused = await call('PATCH', `/admin/connections/${created.id}`, 'admin', payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(JSON.stringify(refused.json().errors), JSON.stringify(payload)).toContain(field);
+    }
+    expect((await call('GET', `/admin/connections/${created.id}`)).json()).toMatchObject({ settings: { apiBaseUrl: 'https://slack.com/api' }, previousSecretUntil: null });
     const good = await call('PATCH', `/admin/connections/${created.id}`, 'admin', { settings: { apiBaseUrl: 'http://127.0.0.1:9/api/', defaultServiceSlug: 'laptops' }, enabled: false });
     expect(good.json()).toMatchObject({ settings: { apiBaseUrl: 'http://127.0.0.1:9/api', defaultServiceSlug: 'laptops' }, enabled: false });
     // A disabled connection answers no inbound call.

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cast } from '../../../../../test/support/roles.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
+import { buildApp } from '../../../../app.ts';
 import { channelConnections } from '../apps.tables.ts';
-import { commandBody, nowSeconds, slackCall, SIGNING_SECRET, startSlackTestbed, type SlackTestbed } from './slack.test-support.ts';
+import { BOT_TOKEN, commandBody, nowSeconds, slackCall, SIGNING_SECRET, startSlackTestbed, type SlackTestbed } from './slack.test-support.ts';
 
 // Slack's calls are believed only when signed with the workspace's signing secret, recently, once.
 
@@ -120,5 +121,26 @@ describe('Slack signatures, through the slash command endpoint', () => {
     expect(notInteraction.headers['content-type']).toContain('application/problem+json');
     const hostileUser = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, "U0'; drop table people;--", 'x') });
     expect(hostileUser.statusCode).toBe(400);
+  });
+});
+
+describe('Slack calls in the log', () => {
+  it('leave the reason of a refusal, never the secret, the bot token or what people wrote', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      database: t.database,
+      config: { secureCookies: false, bodyLimitBytes: 1_000_000, logLevel: 'debug' },
+      logger: { level: 'debug', stream: { write: (line: string) => lines.push(line) } },
+    });
+    try {
+      await slackCall(logged, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'my secret project codename Bluebird') });
+      await slackCall(logged, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', 'forged Bluebird'), secret: 'forged-secret-1234' });
+      await slackCall(logged, { path: 'events', body: '{"team_id":"T0SIGNED","type":"event_callback","event_id":"Ev1","event":{"type":"message","text":"Bluebird"}}' });
+    } finally {
+      await logged.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('"reason":"mismatch"');
+    for (const secret of [SIGNING_SECRET, BOT_TOKEN, 'Bluebird', 'forged-secret-1234']) expect(log).not.toContain(secret);
   });
 });
