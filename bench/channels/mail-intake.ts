@@ -95,7 +95,8 @@ async function hallwayRound(port: number, desk: BenchDesk, database: Database, c
     await watch.done;
     const latencies = sent.subjects.map((subject, i) => watch.seenAt.get(subject)! - sent.acceptedAt[i]!);
     const lastVisible = Math.max(...watch.seenAt.values());
-    // Every message must have filed its request: a held or failed one would flatter the figure.
+    // For the record: a held, rejected or failed message files no request, so the watch would
+    // already have timed out; this says which it was.
     const outcomes = await database.rows<{ status: string; count: number }>(sql`select status, count(*)::int as count from inbound_messages
       where message_key like ${`id:bench-${tag}-%`} group by status`);
     return {
