@@ -21,14 +21,25 @@ export const slackSettings = z.strictObject({
   defaultServiceSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a service slug').optional(),
 });
 export const teamsSettings = z.strictObject({
-  /** Where replies go once the outgoing webhook's answer window has passed. */
+  /**
+   * Where replies go once the outgoing webhook's answer window has passed. The URL is a bearer
+   * secret of its own (anyone holding it posts to the channel): answers show it masked.
+   */
   incomingWebhookUrl: httpUrl.optional(),
 });
+const headerName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name').transform((name) => name.toLowerCase());
 export const smsSettings = z.strictObject({
   format: z.enum(['twilio', 'generic']),
   sendUrl: httpUrl,
   fromNumber: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be a phone number in E.164 form, such as +14155550100'),
   accountSid: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'must be letters and digits').optional(),
+  /** The inbound URL exactly as configured at the gateway (Twilio signs it); HALLWAY_PUBLIC_URL + our path when unset. */
+  inboundUrl: httpUrl.optional(),
+  /** For numbers written without one: `44`, `1`. */
+  defaultCountryCode: z.string().regex(/^\+?[1-9][0-9]{0,2}$/, 'must be a country calling code such as 44').optional(),
+  /** Generic gateways: the names of their signature and timestamp headers. */
+  signatureHeader: headerName.optional(),
+  timestampHeader: headerName.optional(),
 });
 export type SlackSettings = z.output<typeof slackSettings>;
 export type TeamsSettings = z.output<typeof teamsSettings>;

@@ -41,6 +41,34 @@ export function credentialOf(connection: Pick<store.ConnectionRow, 'credentialEn
   return value ? value : undefined;
 }
 
+/** Settings values that are secrets of their own, shown as their origin and an ellipsis. */
+const MASKED_SETTINGS: Partial<Record<ConnectionKind, readonly string[]>> = { teams: ['incomingWebhookUrl'] };
+
+function maskUrl(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return `${new URL(value).origin}/…`;
+  } catch {
+    return '…';
+  }
+}
+
+function maskedSettings(kind: ConnectionKind, settings: Record<string, unknown>): Record<string, unknown> {
+  const masked = { ...settings };
+  for (const name of MASKED_SETTINGS[kind] ?? []) if (masked[name] !== undefined) masked[name] = maskUrl(masked[name]);
+  return masked;
+}
+
+/** A masked value sent back unchanged (the admin saved the form as read) keeps the stored one. */
+function keepMasked(kind: ConnectionKind, incoming: unknown, current: Record<string, unknown>): unknown {
+  if (typeof incoming !== 'object' || incoming === null) return incoming;
+  const settings = { ...(incoming as Record<string, unknown>) };
+  for (const name of MASKED_SETTINGS[kind] ?? []) {
+    if (current[name] !== undefined && settings[name] === maskUrl(current[name])) settings[name] = current[name];
+  }
+  return settings;
+}
+
 async function present(db: Queryable, row: store.ConnectionRow, teamSlug?: string): Promise<ConnectionView> {
   const slug = teamSlug ?? (await findTeamById(db, row.teamId))?.slug ?? '';
   const stillAccepted = row.previousSigningSecret && row.previousSecretUntil && row.previousSecretUntil > new Date();
@@ -52,7 +80,7 @@ async function present(db: Queryable, row: store.ConnectionRow, teamSlug?: strin
     externalId: row.externalId,
     credentialEnv: row.credentialEnv,
     credentialSet: credentialOf(row) !== undefined,
-    settings: row.settings,
+    settings: maskedSettings(row.kind, row.settings),
     enabled: row.enabled,
     previousSecretUntil: stillAccepted ? row.previousSecretUntil!.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
@@ -140,7 +168,7 @@ export async function updateConnection(db: Queryable, actor: Actor, id: string, 
   if (body.externalId !== undefined) change.externalId = body.externalId;
   if (body.credentialEnv !== undefined) change.credentialEnv = body.credentialEnv;
   if (body.enabled !== undefined) change.enabled = body.enabled;
-  if (body.settings !== undefined) change.settings = settingsFor(current.kind, body.settings);
+  if (body.settings !== undefined) change.settings = settingsFor(current.kind, keepMasked(current.kind, body.settings, current.settings));
   if (body.signingSecret !== undefined && body.signingSecret !== current.signingSecret) {
     // The old secret stays good for the grace period: the peer (Slack's app page, Teams, the
     // gateway) and Hallway are not changed at the same instant.

@@ -74,6 +74,13 @@ describe('channel connections', () => {
     });
     expect(teams.statusCode, teams.body).toBe(201);
     expect(teams.json().settings).toEqual({});
+    // A Teams incoming-webhook URL is a bearer secret: shown masked, and a masked value sent back keeps it.
+    const hook = 'https://acme.webhook.office.example/webhookb2/abc@def/IncomingWebhook/0123456789/xyz';
+    const withHook = await call('PATCH', `/admin/connections/${teams.json().id}`, 'admin', { settings: { incomingWebhookUrl: hook } });
+    expect(withHook.json().settings).toEqual({ incomingWebhookUrl: 'https://acme.webhook.office.example/…' });
+    expect(withHook.body).not.toContain('IncomingWebhook');
+    await call('PATCH', `/admin/connections/${teams.json().id}`, 'admin', { settings: withHook.json().settings });
+    expect((await findConnection(t.database.db, 'teams', 'webhook-1'))?.settings).toEqual({ incomingWebhookUrl: hook });
   });
 
   it('are for admins only: not for the team lead, its agents or employees, nor the signed-out', async () => {
