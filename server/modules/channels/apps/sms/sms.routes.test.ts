@@ -76,7 +76,7 @@ function postGeneric(body: string, options: { secret?: string; timestamp?: numbe
     method: 'POST',
     url: `/api/v1/channels/sms/${generic.id}/inbound`,
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
       'x-signature-timestamp': timestamp,
       'x-signature': signGenericGatewayRequest(options.secret ?? GENERIC_SECRET, timestamp, body),
     },
@@ -136,6 +136,16 @@ describe('SMS webhook signatures (Twilio format)', () => {
     const json = await t.app.inject({ method: 'POST', url: `/api/v1/channels/sms/${twilio.id}/inbound`, headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect(json.statusCode).toBe(415);
   });
+
+  it('files nothing and answers no one for a hostile sender, and refuses an oversized body', async () => {
+    const before = await Promise.all([countRows(t.database, 'requests'), countRows(t.database, 'http_deliveries')]);
+    const hostile = await postTwilio(smsFrom("+44' or 1=1 --", '<script>alert(1)</script>'));
+    expect(hostile.statusCode).toBe(200);
+    const oversized = await postTwilio(smsFrom('+447700900123', 'x'.repeat(70_000)));
+    expect(oversized.statusCode).toBe(413);
+    expect(oversized.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await Promise.all([countRows(t.database, 'requests'), countRows(t.database, 'http_deliveries')])).toEqual(before);
+  });
 });
 
 describe('SMS webhook signatures (generic format)', () => {
@@ -194,7 +204,9 @@ describe('SMS round trip', () => {
       expect(call.headers.authorization).toBe(`Basic ${Buffer.from('AC123:api-token-abc').toString('base64')}`);
       expect(call.headers['content-type']).toBe('application/x-www-form-urlencoded');
     }
-    const [ack, answer] = calls.map((call) => new URLSearchParams(call.body));
+    const sent = calls.map((call) => new URLSearchParams(call.body));
+    const ack = sent.find((form) => form.get('Body')!.includes('Thanks'));
+    const answer = sent.find((form) => !form.get('Body')!.includes('Thanks'));
     expect(ack).toBeDefined();
     expect(ack!.get('To')).toBe('+447700900456');
     expect(ack!.get('From')).toBe(OUR_NUMBER);
@@ -222,7 +234,9 @@ describe('SMS round trip', () => {
     await drain();
     const calls = await gateway.waitFor(2, '/generic/');
     expect(calls.every((call) => call.headers.authorization === 'Bearer gateway-bearer-xyz')).toBe(true);
-    expect(JSON.parse(calls[1]!.body)).toEqual({ to: '+15550100777', from: '+15550100100', text: `${filed!.key}: Fixed, try again.\nhttp://localhost:3000/requests/${filed!.key}` });
+    // Delivered concurrently: the order of arrival is not the order of queueing.
+    const reply = calls.map((call) => JSON.parse(call.body) as { text: string }).find((body) => body.text.includes('Fixed'));
+    expect(reply).toEqual({ to: '+15550100777', from: '+15550100100', text: `${filed!.key}: Fixed, try again.\nhttp://localhost:3000/requests/${filed!.key}` });
   });
 
   it('fails a delivery with a clear reason when the API token variable is unset, and keeps it for retry', async () => {

@@ -63,7 +63,8 @@ function post(body: string, options: { authorization?: string; connectionId?: st
   return app.inject({
     method: 'POST',
     url: `/api/v1/channels/teams/${options.connectionId ?? connection.id}`,
-    headers: { 'content-type': 'application/json', authorization: options.authorization ?? signTeamsRequest(SECURITY_TOKEN, body) },
+    // As Teams sends it, with the charset.
+    headers: { 'content-type': 'application/json; charset=utf-8', authorization: options.authorization ?? signTeamsRequest(SECURITY_TOKEN, body) },
     payload: body,
   });
 }
@@ -116,6 +117,13 @@ describe('Teams outgoing webhook signatures', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body.type' }] });
     expect(await countRows(t.database, 'requests')).toBe(before);
+  });
+
+  it('refuses an oversized body and another media type before reading it', async () => {
+    const big = activity({ text: 'x'.repeat(300_000), from: as('employee') });
+    expect((await post(big)).statusCode).toBe(413);
+    const form = await t.app.inject({ method: 'POST', url: `/api/v1/channels/teams/${connection.id}`, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'HMAC AAAA' }, payload: 'a=b' });
+    expect(form.statusCode).toBe(415);
   });
 });
 
