@@ -5,6 +5,12 @@ import type { createServiceBody, serviceView, updateServiceBody } from '../../se
 import type { importResult } from '../../server/modules/people/people-import.schema.ts';
 import type { createPersonBody, createTeamBody, personDetailView, personView, teamDetailView, teamView, updatePersonBody } from '../../server/modules/people/people.schema.ts';
 import type { agreementView, createPolicyBody, policyView, proposeAgreementBody, updatePolicyBody } from '../../server/modules/sla/sla.schema.ts';
+import type { connectionView, createConnectionBody } from '../../server/modules/channels/apps/connections.schema.ts';
+import type { inboundMessageView } from '../../server/modules/channels/email/inbound-mail.schema.ts';
+import type { outboxPage } from '../../server/modules/channels/email/outbound/outbox.schema.ts';
+import type { teamMailBody, teamMailView } from '../../server/modules/channels/email/team-mail.schema.ts';
+import type { createWebhookBody, deliveryView, webhookView, webhookWithSecret } from '../../server/modules/integrations/webhooks.schema.ts';
+import type * as Channels from '../../web/src/admin/api/channel-types.ts';
 import type * as Admin from '../../web/src/admin/api/types.ts';
 import type { CalendarInput, ClosureInput } from '../../web/src/admin/api/calendars.ts';
 import type { PolicyInput, ProposalInput } from '../../web/src/admin/api/sla.ts';
@@ -48,4 +54,14 @@ export const adminContract = {
   // The console offers exactly the server's scopes: none it would refuse, none missing.
   tokenScopes: true satisfies Fits<Out<typeof tokenScope>, Admin.TokenScope>,
   tokenScopesBack: true satisfies Fits<Admin.TokenScope, In<typeof tokenScope>>,
+  teamMail: true satisfies Fits<Out<typeof teamMailView>, Channels.TeamMail>,
+  teamMailPut: true satisfies Fits<Channels.TeamMailBody, In<typeof teamMailBody>>,
+  inboundMessage: true satisfies Fits<Out<typeof inboundMessageView>, Channels.InboundMessage>,
+  outbox: true satisfies Fits<Out<typeof outboxPage>, Channels.OutboxPage>,
+  connection: true satisfies Fits<Out<typeof connectionView>, Channels.Connection>,
+  connectionCreate: true satisfies Fits<Channels.ConnectionBody, In<typeof createConnectionBody>>,
+  webhook: true satisfies Fits<Out<typeof webhookView>, Channels.Webhook>,
+  webhookCreated: true satisfies Fits<Out<typeof webhookWithSecret>, Channels.Webhook & { secret: string }>,
+  webhookCreate: true satisfies Fits<Channels.WebhookBody, In<typeof createWebhookBody>>,
+  delivery: true satisfies Fits<Out<typeof deliveryView>, Channels.Delivery>,
 };

@@ -13,6 +13,8 @@ export const adminRoutes: RouteObject[] = [
   { path: 'admin/teams/:slug', lazy: async () => ({ Component: (await import('./teams/TeamPage.tsx')).TeamPage }) },
   { path: 'admin/sla', lazy: async () => ({ Component: (await import('./sla/SlaPage.tsx')).SlaPage }) },
   { path: 'admin/calendars', lazy: async () => ({ Component: (await import('./calendars/CalendarsPage.tsx')).CalendarsPage }) },
+  { path: 'admin/channels', lazy: async () => ({ Component: (await import('./channels/ChannelsPage.tsx')).ChannelsPage }) },
+  { path: 'admin/teams/:slug/channels', lazy: async () => ({ Component: (await import('./channels/TeamChannelsPage.tsx')).TeamChannelsPage }) },
   { path: 'admin/tokens', lazy: async () => ({ Component: (await import('./tokens/TokensPage.tsx')).TokensPage }) },
 ];
 

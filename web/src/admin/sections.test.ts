@@ -8,7 +8,7 @@ const person = (isAdmin: boolean, roles: ('agent' | 'lead')[]): Caller => ({
 
 describe('the console’s sections', () => {
   it('are all there for an admin', () => {
-    expect(sectionsFor(person(true, [])).map((section) => section.id)).toEqual(['services', 'people', 'teams', 'sla', 'calendars', 'tokens']);
+    expect(sectionsFor(person(true, [])).map((section) => section.id)).toEqual(['services', 'people', 'teams', 'sla', 'calendars', 'channels', 'tokens']);
   });
 
   it('leave the directory to admins: a lead manages their teams', () => {

@@ -3,7 +3,7 @@ import type { Me } from '../api/types.ts';
 // The console's sections and who may use them. The server decides every action; this only keeps
 // a lead from being sent to pages where every action would be refused.
 
-export type SectionId = 'services' | 'people' | 'teams' | 'sla' | 'calendars' | 'tokens';
+export type SectionId = 'services' | 'people' | 'teams' | 'sla' | 'calendars' | 'channels' | 'tokens';
 
 export interface Section {
   id: SectionId;
@@ -18,6 +18,8 @@ export const sections: readonly Section[] = [
   { id: 'teams', path: '/admin/teams', forLeads: true },
   { id: 'sla', path: '/admin/sla', forLeads: true },
   { id: 'calendars', path: '/admin/calendars', forLeads: true },
+  // Mail, chat apps, outbox and webhooks reach people outside a team's own work: admins keep them.
+  { id: 'channels', path: '/admin/channels', forLeads: false },
   { id: 'tokens', path: '/admin/tokens', forLeads: true },
 ];
 

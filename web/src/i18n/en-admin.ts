@@ -2,6 +2,7 @@
 import type { ConditionOperator, FieldKind } from '../admin/services/form-builder/field-draft.ts';
 import type { Priority, RequestType, TokenScope } from '../admin/api/types.ts';
 import type { ScopeArea } from '../admin/tokens/token-scopes.ts';
+import { adminChannels } from './en-admin-channels.ts';
 
 export const admin = {
   nav: 'Admin',
@@ -17,7 +18,9 @@ export const admin = {
     sla: { title: 'Service levels', text: 'SLA policies per team and internal agreements between teams.' },
     calendars: { title: 'Calendars', text: 'Working hours, closures and company holidays.' },
     tokens: { title: 'API tokens', text: 'Personal tokens for scripts and integrations.' },
+    channels: adminChannels.section,
   },
+  channels: adminChannels,
   back: 'Admin',
   leave: {
     title: 'Leave without saving?',

@@ -111,6 +111,11 @@ export function TeamPage() {
         <Text>{team.data?.name ?? slug}</Text>
       </Breadcrumbs>
       <Title order={1}>{team.data?.name ?? slug}</Title>
+      {me.data?.isAdmin && (
+        <Anchor component={Link} to={`/admin/teams/${encodeURIComponent(slug)}/channels`}>
+          {en.admin.channels.teamLink}
+        </Anchor>
+      )}
       {team.isPending && <LoadingState />}
       {team.isError && <ErrorState error={team.error} onRetry={() => void team.refetch()} />}
       {team.isSuccess && (
