@@ -131,7 +131,10 @@ describe('SLA warning mail', () => {
     const request = await fileThroughService(t.database, requester, team, serviceId, { at: new Date('2026-03-02T09:00:00Z'), subject: 'Badge broken' });
     await fireDueTimers(t.database, domainTimerHandlers, { now: new Date('2026-03-02T09:40:00Z') });
     await fireDueTimers(t.database, domainTimerHandlers, { now: new Date('2026-03-02T09:45:00Z') });
-    const warnings = (await outboxOfRequest(t.database, request.key)).filter((mail) => mail.kind === 'sla-warning');
+    const mails = await outboxOfRequest(t.database, request.key);
+    // The acknowledgement promised the first response by the clock's due time.
+    expect(mails.find((mail) => mail.kind === 'acknowledgement')!.text_body).toContain('Warned Desk aims to get back to you by 2 Mar 2026, 10:00 (UTC).');
+    const warnings = mails.filter((mail) => mail.kind === 'sla-warning');
     expect(warnings.map((mail) => mail.to_address)).toEqual(['liv@corp.test']);
     expect(warnings[0]!.subject).toBe(`SLA warning, first response due: [${request.key}] Badge broken`);
     expect(warnings[0]!.text_body).toContain('2 Mar 2026, 10:00 (UTC)');

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { decidedApprovalComment } from '../catalog/approvals.service.ts';
 import { isAgentOf } from '../../platform/auth/actor.ts';
 import { findPersonById, membershipsOfPerson } from '../people/people.service.ts';
+import { findRequestForHallway } from '../requests/requests.service.ts';
 import type { RecordedEvent, RequestReaction } from '../requests/request-reactions.ts';
 import type { RequestRow } from '../requests/requests.store.ts';
 import { composeAcknowledgement } from './compose/acknowledgement.ts';
@@ -40,7 +41,10 @@ const OWN_CHANNELS: ReadonlySet<string> = new Set(['chat', 'slack', 'teams', 'sm
 const answeredByMail = (request: RequestRow) => !OWN_CHANNELS.has(request.channel);
 const portalPath = (request: RequestRow) => `/requests/${request.key}`;
 
-async function acknowledge(tx: Queryable, request: RequestRow): Promise<void> {
+async function acknowledge(tx: Queryable, filed: RequestRow): Promise<void> {
+  // The SLA reaction ran before this one and its clocks set the due time on the row (a trigger),
+  // after the filing read it: read it again for a request through a service, the only kind with clocks.
+  const request = filed.serviceId === null ? filed : ((await findRequestForHallway(tx, { id: filed.id })) ?? filed);
   await queueNotification(tx, {
     kind: 'acknowledgement',
     request,
@@ -53,8 +57,7 @@ async function acknowledge(tx: Queryable, request: RequestRow): Promise<void> {
         request: facts,
         recipientName: recipient.name,
         recipientTimeZone: recipient.timeZone,
-        // The clocks started in this change (the SLA reaction ran before): their earliest due time.
-        dueAt: request.dueAt ?? null,
+        dueAt: request.dueAt,
         waitsForApproval: request.status === 'pending_approval',
         channel: request.channel,
         preferencesUrl,
