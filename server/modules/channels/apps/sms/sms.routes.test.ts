@@ -127,6 +127,23 @@ describe('SMS webhook signatures (Twilio format)', () => {
     expect(matching).toHaveLength(1);
   });
 
+  it('accepts the previous auth token while a rotation allows it, and not after', async () => {
+    const { sql } = await import('drizzle-orm');
+    const rotate = (until: Date) =>
+      t.database.db.execute(sql`update channel_connections set signing_secret = 'new-token', previous_signing_secret = ${AUTH_TOKEN},
+        previous_secret_until = ${until.toISOString()}::timestamptz where id = ${twilio.id}`);
+    try {
+      await rotate(new Date(Date.now() + 3_600_000));
+      expect((await postTwilio(smsFrom('+447700900123', 'old token, in grace'))).statusCode).toBe(200);
+      expect((await postTwilio(smsFrom('+447700900123', 'new token'), { token: 'new-token' })).statusCode).toBe(200);
+      await rotate(new Date(Date.now() - 1_000));
+      expect((await postTwilio(smsFrom('+447700900123', 'old token, grace over'))).statusCode).toBe(401);
+    } finally {
+      await t.database.db.execute(sql`update channel_connections set signing_secret = ${AUTH_TOKEN}, previous_signing_secret = null,
+        previous_secret_until = null where id = ${twilio.id}`);
+    }
+  });
+
   it('answers bad input with problem+json: no sender, a path that is not an id, a JSON body', async () => {
     const noSender = await postTwilio(form({ MessageSid: nextSid(), Body: 'hello' }));
     expect(noSender.statusCode).toBe(400);
