@@ -15,12 +15,12 @@ export interface SmsToQueue {
  * Queues an SMS through the connection's gateway in the caller's transaction (decision 0022); the
  * HTTP delivery worker sends it and `sms-credentials.ts` adds the gateway's auth at send time.
  * Twilio: a form POST of To, From and Body; a generic gateway: JSON `{ to, from, text }`.
- * Returns false when the connection has no send URL (nothing can go out; the admin sees no delivery).
+ * Returns false when the connection's settings are not usable (nothing can go out; no delivery is queued).
  */
 export async function queueSms(tx: Queryable, connection: ConnectionRow, sms: SmsToQueue): Promise<boolean> {
   const settings = smsSettingsOf(connection);
   if (!settings?.sendUrl) return false;
-  const from = settings.fromNumber ?? connection.externalId;
+  const from = settings.fromNumber;
   const twilio = settings.format === 'twilio';
   await queueHttpDelivery(tx, {
     purpose: 'sms',

@@ -39,7 +39,7 @@ beforeAll(async () => {
     externalId: OUR_NUMBER,
     signingSecret: AUTH_TOKEN,
     credentialEnv: 'HALLWAY_TEST_TWILIO_TOKEN',
-    settings: { format: 'twilio', inboundUrl: INBOUND_URL, sendUrl: `${gateway.url}/twilio/Messages.json`, accountSid: 'AC123', defaultCountryCode: '44' },
+    settings: { format: 'twilio', inboundUrl: INBOUND_URL, sendUrl: `${gateway.url}/twilio/Messages.json`, fromNumber: OUR_NUMBER, accountSid: 'AC123', defaultCountryCode: '44' },
   });
   generic = await insertConnection(t.database, {
     teamId: cast.team.id,
@@ -47,7 +47,7 @@ beforeAll(async () => {
     externalId: '+15550100100',
     signingSecret: GENERIC_SECRET,
     credentialEnv: 'HALLWAY_TEST_GATEWAY_TOKEN',
-    settings: { format: 'generic', sendUrl: `${gateway.url}/generic/send` },
+    settings: { format: 'generic', sendUrl: `${gateway.url}/generic/send`, fromNumber: '+15550100100' },
   });
   // Stored as people type numbers: national form with spaces, matched through the default country code.
   texter = await buildPerson(t.database, { name: 'Tess Texter', phone: '07700 900123' });
