@@ -148,5 +148,8 @@ describe('polling a team mailbox', () => {
     await t.database.db.execute(sql`update team_mail_settings set imap_last_uid = 0 where team_id = ${cast.team.id}`);
     await pollTeamMailbox(t.database, (await selectMailSettingsByTeam(t.database.db, cast.team.id))!, { environment, maxMessageBytes: 8 * 1024 });
     expect(rowsOf(await bounces())).toHaveLength(1);
+    // Only its headers are here: an admin cannot file it by reprocessing.
+    const reprocess = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${kept[0]!.id}/reprocess`, headers: cast.headers.admin });
+    expect(reprocess.statusCode).toBe(409);
   });
 });

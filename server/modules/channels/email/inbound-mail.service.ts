@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { resetToReceived, selectInboundByStatus, selectInboundMessage } from './inbound.store.ts';
 import type { InboundMessageView } from './inbound-mail.schema.ts';
 import type { InboundStatus } from './mail.tables.ts';
+import { TOO_LARGE_REASON } from './keep-oversized.ts';
 import { PROCESS_INBOUND_TIMER } from './store-inbound.ts';
 
 // The admins' view of inbound mail that did not become a comment or request, and "try again".
@@ -31,6 +32,10 @@ export async function reprocessInboundMail(db: Queryable, actor: Actor, id: stri
   await db.transaction(async (tx) => {
     const message = await selectInboundMessage(tx, id, { lock: true });
     if (!message) throw new AppError('INBOUND_MESSAGE_NOT_FOUND');
+    // An oversized IMAP message was kept as its headers only (keep-oversized.ts): nothing to file.
+    if (message.statusReason?.startsWith(TOO_LARGE_REASON)) {
+      throw new AppError('INBOUND_MESSAGE_NOT_REPROCESSABLE', 'Only its headers were kept: the message itself is still in the mailbox');
+    }
     if (!(await resetToReceived(tx, id))) {
       throw new AppError('INBOUND_MESSAGE_NOT_REPROCESSABLE', `The message is ${message.status}`);
     }

@@ -5,6 +5,9 @@ import { insertInboundMessage, selectMailSettingsByTeam } from './inbound.store.
 import { messageKeyOf } from './message-key.ts';
 import { MailParseError, parseMail } from './parse/parse-mail.ts';
 
+/** How a kept oversized message's status_reason starts (reprocessing refuses it: there is no body). */
+export const TOO_LARGE_REASON = 'too large:';
+
 export interface OversizedMessage {
   teamId: string;
   envelopeTo: string[];
@@ -28,7 +31,7 @@ export async function keepOversizedMessage(database: Database, message: Oversize
     if (error instanceof MailParseError) return null;
     throw error;
   });
-  const reason = `too large: ${message.sizeBytes} bytes, over the limit of ${message.maxBytes}; left unread in the mailbox, headers kept`;
+  const reason = `${TOO_LARGE_REASON} ${message.sizeBytes} bytes, over the limit of ${message.maxBytes}; left unread in the mailbox, headers kept`;
   return database.db.transaction(async (tx) => {
     const id = await insertInboundMessage(tx, {
       teamId: message.teamId,

@@ -68,6 +68,8 @@ export async function startSmtpListener(database: Database, options: SmtpListene
     onData(stream, session, callback) {
       receive(stream).then(
         async (raw) => {
+          // The 552 is the bounce: the sending server returns the message to its sender with this
+          // text (RFC 5321 6.1), so Hallway writes no bounce of its own for SMTP.
           if (stream.sizeExceeded) {
             return callback(smtpError(552, `5.3.4 Message too big: at most ${maxBytes} bytes are accepted`));
           }
