@@ -87,3 +87,26 @@ export const channelInboundReceipts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.connectionId, table.externalMessageId] })],
 );
+
+/**
+ * A person's account in a chat app, linked by the person themselves (decision 0025): Teams sends
+ * only a display name and an Azure AD object id, never an e-mail address, so the first message from
+ * an unknown id gets a signed link; the person opens it signed in to Hallway and the link is made.
+ * One outside account belongs to one person per connection.
+ */
+export const externalIdentities = pgTable(
+  'external_identities',
+  {
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => channelConnections.id, { onDelete: 'cascade' }),
+    externalUserId: text('external_user_id').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The name the app showed when the link was made, so admins can tell accounts apart. */
+    externalName: text('external_name'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.externalUserId] }), index('external_identities_person_idx').on(table.personId)],
+);
