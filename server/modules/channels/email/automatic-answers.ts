@@ -21,7 +21,12 @@ export interface AnsweringTeam {
 }
 
 const reSubject = (subject: string) => (subject.trim() ? `Re: ${subject.trim()}`.slice(0, 200) : 'Your message');
-const threadOf = (mail: AnsweredMail) => (mail.messageId ? { inReplyTo: mail.messageId, references: [mail.messageId] } : {});
+
+/** An answer from the team's address to the sender, threaded to their message. */
+function queueAnswer(tx: Queryable, kind: 'rejection' | 'bounce', team: AnsweringTeam, mail: AnsweredMail, text: string, dedupeKey: string) {
+  const thread = mail.messageId ? { inReplyTo: mail.messageId, references: [mail.messageId] } : {};
+  return queueMail(tx, { kind, teamId: team.id, from: team.address, to: mail.senderAddress, subject: reSubject(mail.subject), text, ...thread, dedupeKey });
+}
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
@@ -41,16 +46,7 @@ export function queueRejection(tx: Queryable, team: AnsweringTeam, mail: Answere
     '',
     'This is an automatic answer, sent at most once a day.',
   ].join('\n');
-  return queueMail(tx, {
-    kind: 'rejection',
-    teamId: team.id,
-    from: team.address,
-    to: mail.senderAddress,
-    subject: reSubject(mail.subject),
-    text,
-    ...threadOf(mail),
-    dedupeKey: `rejection:${team.id}:${mail.senderAddress}:${utcDay(now)}`,
-  });
+  return queueAnswer(tx, 'rejection', team, mail, text, `rejection:${team.id}:${mail.senderAddress}:${utcDay(now)}`);
 }
 
 const sizeText = (bytes: number) =>
@@ -74,14 +70,5 @@ export function queueTooLargeBounce(
     '',
     'This is an automatic answer.',
   ].join('\n');
-  return queueMail(tx, {
-    kind: 'bounce',
-    teamId: team.id,
-    from: team.address,
-    to: mail.senderAddress,
-    subject: reSubject(mail.subject),
-    text,
-    ...threadOf(mail),
-    dedupeKey: `bounce:${mail.inboundMessageId}`,
-  });
+  return queueAnswer(tx, 'bounce', team, mail, text, `bounce:${mail.inboundMessageId}`);
 }
