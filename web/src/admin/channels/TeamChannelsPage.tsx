@@ -36,7 +36,7 @@ export function TeamChannelsPage() {
         </Title>
         {mail.isPending && <LoadingState />}
         {mail.isError && <ErrorState error={mail.error} onRetry={() => void mail.refetch()} />}
-        {mail.isSuccess && <TeamMailForm key={mail.data?.inboundAddress ?? 'none'} slug={slug} mail={mail.data} />}
+        {mail.isSuccess && <TeamMailForm key={slug} slug={slug} mail={mail.data} />}
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="team-connections-title">
         <Title order={2} size="h3" id="team-connections-title" mb="sm">
