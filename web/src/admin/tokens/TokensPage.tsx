@@ -58,7 +58,7 @@ export function TokensPage() {
       </form>
       {create.isSuccess && (
         <Alert color="yellow" role="status" title={words.secretTitle}>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             <Code data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
               {create.data.token}
             </Code>
