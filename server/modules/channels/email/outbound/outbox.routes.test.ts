@@ -99,6 +99,30 @@ describe('the outbox for admins', () => {
   });
 });
 
+describe('mail about a confidential request in the outbox', () => {
+  it('shows its delivery but not its subject, bodies or request, since admins do not read confidential cases', async () => {
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: cast.headers.employee,
+      payload: { team: cast.team.slug, subject: 'Grievance about my manager', confidential: true },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const [request] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from requests where key = ${filed.json().key}`));
+    const queued = await t.database.db.transaction((tx) =>
+      queueMail(tx, { kind: 'reply', from: teamAddress, to: 'emma@corp.test', subject: '[HR] Grievance about my manager', text: 'The words of the case', html: '<p>The words of the case</p>', requestId: request!.id, teamId: cast.team.id }),
+    );
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/admin/outbox/${queued!.id}`, headers: cast.headers.admin });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ to: 'emma@corp.test', status: 'queued', requestKey: null, html: null });
+    expect(detail.body).not.toContain('Grievance');
+    expect(detail.body).not.toContain('words of the case');
+    const listed = await list('?to=emma@corp.test');
+    expect(listed.body).not.toContain('Grievance');
+    expect(listed.json().items).toContainEqual(expect.objectContaining({ id: queued!.id, requestKey: null }));
+  });
+});
+
 describeAccessMatrix(
   [
     { endpoint: 'GET /admin/outbox', request: () => ({ method: 'GET', url: '/api/v1/admin/outbox' }), expected: adminOnly(200) },

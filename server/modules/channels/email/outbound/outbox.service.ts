@@ -13,17 +13,32 @@ function requireAdmin(actor: Pick<Actor, 'isAdmin'>): void {
   if (!actor.isAdmin) throw new AppError('FORBIDDEN', 'Only admins see the outbox');
 }
 
+interface RequestNaming {
+  key: string;
+  confidential: boolean;
+}
+
 /** Request keys by id, through the requests service (a page names few requests). */
-async function keysOf(db: Queryable, rows: OutboundMessageRow[]): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
+async function keysOf(db: Queryable, rows: OutboundMessageRow[]): Promise<Map<string, RequestNaming>> {
+  const keys = new Map<string, RequestNaming>();
   for (const requestId of new Set(rows.map((row) => row.requestId).filter((id): id is string => id !== null))) {
     const request = await findRequestForHallway(db, { id: requestId });
-    if (request) keys.set(requestId, request.key);
+    if (request) keys.set(requestId, { key: request.key, confidential: request.confidential });
   }
   return keys;
 }
 
-function summary(row: OutboundMessageRow, keys: Map<string, string>): OutboundMessageSummary {
+/**
+ * Admins run Hallway but do not read confidential cases (requests.policy.ts), and mail about one
+ * repeats its words: the outbox shows such a mail's delivery (to whom, when, the relay's answer)
+ * but not its subject, its bodies or which request it is about.
+ */
+const HIDDEN = '(about a confidential request: not shown)';
+const isConfidential = (row: OutboundMessageRow, keys: Map<string, RequestNaming>) =>
+  row.requestId !== null && keys.get(row.requestId)?.confidential === true;
+
+function summary(row: OutboundMessageRow, keys: Map<string, RequestNaming>): OutboundMessageSummary {
+  const hidden = isConfidential(row, keys);
   return {
     id: row.id,
     kind: row.kind,
@@ -31,8 +46,8 @@ function summary(row: OutboundMessageRow, keys: Map<string, string>): OutboundMe
     statusReason: row.statusReason,
     to: row.toAddress,
     from: row.fromAddress,
-    subject: row.subject,
-    requestKey: row.requestId ? (keys.get(row.requestId) ?? null) : null,
+    subject: hidden ? HIDDEN : row.subject,
+    requestKey: hidden || !row.requestId ? null : (keys.get(row.requestId)?.key ?? null),
     teamId: row.teamId,
     attempts: row.attempts,
     nextAttemptAt: row.status === 'queued' ? row.nextAttemptAt.toISOString() : null,
@@ -69,15 +84,17 @@ export async function getOutboundMessage(db: Queryable, actor: Actor, id: string
   requireAdmin(actor);
   const row = await selectOutboundMessage(db, id);
   if (!row) throw new AppError('OUTBOUND_MESSAGE_NOT_FOUND');
+  const keys = await keysOf(db, [row]);
+  const hidden = isConfidential(row, keys);
   return {
-    ...summary(row, await keysOf(db, [row])),
+    ...summary(row, keys),
     messageId: row.messageId,
     replyTo: row.replyTo,
     inReplyTo: row.inReplyTo,
     references: row.references,
     headers: row.headers,
-    text: row.textBody,
-    html: row.htmlBody,
+    text: hidden ? HIDDEN : row.textBody,
+    html: hidden ? null : row.htmlBody,
     smtpResponse: row.smtpResponse,
     recipientId: row.recipientId,
   };
