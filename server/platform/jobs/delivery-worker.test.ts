@@ -67,12 +67,16 @@ describe('the delivery worker', () => {
     expect(queue.delivered.sort()).toEqual([1, 3]);
   });
 
-  it('runs until stopped, delivers what is queued after a wake, and logs a failing round without dying', async () => {
+  it('runs until stopped, delivers what is queued after a wake, logs a failing round without dying, and closes the queue on stop', async () => {
     const queue = memoryQueue([{ id: 1, dueAt: 0 }]);
     const errors: object[] = [];
     let failClaims = 0;
+    let closed = 0;
     const flaky: DeliveryQueue<Item> = {
       name: 'flaky',
+      close: () => {
+        closed += 1;
+      },
       claim: async (...args) => {
         if (failClaims > 0) {
           failClaims -= 1;
@@ -98,6 +102,8 @@ describe('the delivery worker', () => {
       await worker.stop();
     }
     expect(queue.delivered).toEqual([1, 2]);
+    // Stopping lets go of the queue's connections, once.
+    expect(closed).toBe(1);
   });
 });
 

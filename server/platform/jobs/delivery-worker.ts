@@ -25,6 +25,8 @@ export interface DeliveryQueue<Item> {
    * item is tried again.
    */
   deliver(db: Database, item: Item): Promise<void>;
+  /** Lets go of what the queue holds open (a pooled SMTP connection); called once the worker has stopped. */
+  close?(): void | Promise<void>;
 }
 
 export interface DeliveryWorkerLogger {
@@ -123,6 +125,7 @@ export function startDeliveryWorker<Item>(db: Database, queue: DeliveryQueue<Ite
       stopped = true;
       wakeSleeper?.();
       await loop;
+      await queue.close?.();
     },
   };
 }
