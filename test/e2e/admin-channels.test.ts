@@ -84,8 +84,15 @@ describe.skipIf(!chromiumInstalled)('admin: channels per team and scoped tokens'
     await page.goto('/admin');
     await page.getByRole('link', { name: /^Channels/ }).click();
     await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-    for (const name of ['Inbound mail kept for review', 'Outbox', 'Outgoing webhooks']) await page.getByRole('heading', { name, level: 2 }).waitFor();
-    await page.getByRole('heading', { name: 'Outbox', level: 2 }).waitFor();
+    for (const name of ['Inbound mail kept for review', 'Outbox', 'Outgoing webhooks', 'Inbound webhooks']) await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // An outgoing webhook: its secret is shown once.
+    await page.getByLabel(/^Name/).first().fill('Status board');
+    await page.getByLabel(/^URL/).fill('https://status.lumen.example/hallway');
+    await page.getByRole('button', { name: 'Add the webhook' }).click();
+    expect(await page.getByTestId('webhook-secret').textContent()).toBeTruthy();
+    await page.getByRole('cell', { name: 'https://status.lumen.example/hallway' }).waitFor();
+    await page.getByRole('button', { name: 'Deliveries of Status board' }).click();
+    await page.getByRole('heading', { name: 'Deliveries of Status board' }).waitFor();
     await atBothWidths('the channels section');
   });
 });

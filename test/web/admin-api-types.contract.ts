@@ -9,6 +9,7 @@ import type { connectionView, createConnectionBody } from '../../server/modules/
 import type { inboundMessageView } from '../../server/modules/channels/email/inbound-mail.schema.ts';
 import type { outboxPage } from '../../server/modules/channels/email/outbound/outbox.schema.ts';
 import type { teamMailBody, teamMailView } from '../../server/modules/channels/email/team-mail.schema.ts';
+import type { createInboundWebhookBody, inboundWebhookView, inboundWebhookWithSecret } from '../../server/modules/integrations/inbound-webhooks.schema.ts';
 import type { createWebhookBody, deliveryView, webhookView, webhookWithSecret } from '../../server/modules/integrations/webhooks.schema.ts';
 import type * as Channels from '../../web/src/admin/api/channel-types.ts';
 import type * as Admin from '../../web/src/admin/api/types.ts';
@@ -64,4 +65,7 @@ export const adminContract = {
   webhookCreated: true satisfies Fits<Out<typeof webhookWithSecret>, Channels.Webhook & { secret: string }>,
   webhookCreate: true satisfies Fits<Channels.WebhookBody, In<typeof createWebhookBody>>,
   delivery: true satisfies Fits<Out<typeof deliveryView>, Channels.Delivery>,
+  inboundHook: true satisfies Fits<Out<typeof inboundWebhookView>, Channels.InboundHook>,
+  inboundHookCreated: true satisfies Fits<Out<typeof inboundWebhookWithSecret>, Channels.InboundHook & { secret: string }>,
+  inboundHookCreate: true satisfies Fits<Channels.InboundHookBody, In<typeof createInboundWebhookBody>>,
 };

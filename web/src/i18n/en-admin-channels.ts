@@ -2,7 +2,7 @@
 import type { ConnectionKind, InboundStatus, OutboundStatus, UnknownSenderRule } from '../admin/api/channel-types.ts';
 
 export const adminChannels = {
-  section: { title: 'Channels', text: 'Inbound mail kept for review, the outbox, and outgoing webhooks with their deliveries.' },
+  section: { title: 'Channels', text: 'Inbound mail kept for review, the outbox, outgoing webhooks with their deliveries, and inbound webhooks.' },
   title: 'Channels',
   teamTitle: (team: string) => `${team}: channels`,
   teamLink: 'Channels: e-mail and chat apps',
@@ -59,7 +59,7 @@ export const adminChannels = {
     reason: 'Why',
     attempts: 'Tries',
     reprocess: 'Process again',
-    reprocessLabel: (from: string) => `Process the message from ${from} again`,
+    reprocessLabel: (from: string) => `Process again: the message from ${from}`,
     queued: 'Queued for processing again.',
   },
   outbox: {
@@ -73,7 +73,7 @@ export const adminChannels = {
     kind: 'Kind',
     created: 'Made',
     retry: 'Send again',
-    retryLabel: (subject: string) => `Send “${subject}” again`,
+    retryLabel: (subject: string) => `Send again: “${subject}”`,
   },
   webhooks: {
     title: 'Outgoing webhooks',
@@ -88,11 +88,25 @@ export const adminChannels = {
     secretTitle: 'Copy the signing secret now: it is shown only this once.',
     disabled: (reason: string | null) => (reason ? `Off: ${reason}` : 'Off'),
     deliveriesOf: (name: string) => `Deliveries of ${name}`,
-    showDeliveries: (name: string) => `Show the deliveries of ${name}`,
+    showDeliveries: (name: string) => `Deliveries of ${name}`,
+    deliveries: 'Deliveries',
     noDeliveries: 'Nothing delivered yet.',
     event: 'Event',
     result: 'Result',
     redeliver: 'Deliver again',
-    redeliverLabel: (id: string) => `Deliver ${id} again`,
+    redeliverLabel: (id: string) => `Deliver again: ${id}`,
+  },
+  inboundHooks: {
+    title: 'Inbound webhooks',
+    intro: 'Monitoring and project tools file requests by calling a hook’s address, signed with its secret (docs/webhooks.md).',
+    empty: 'No inbound webhooks yet.',
+    name: 'Name',
+    url: 'Address to call',
+    team: 'Team',
+    requester: 'Filed as',
+    create: 'Add the inbound webhook',
+    secretTitle: 'Copy the hook’s secret now: it is shown only this once.',
+    remove: (name: string) => `Delete ${name} (its requests stay)`,
+    removeLabel: 'Delete',
   },
 };

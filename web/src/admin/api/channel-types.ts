@@ -131,3 +131,21 @@ export interface Delivery {
   deliveredAt: string | null;
   attemptLog: Array<{ attempt: number; startedAt: string; durationMs: number; statusCode: number | null; error: string | null; responseExcerpt: string | null }>;
 }
+
+export interface InboundHook {
+  id: string;
+  name: string;
+  url: string;
+  team: { id: string; slug: string; name: string };
+  serviceId: string | null;
+  requester: { id: string; name: string };
+  enabled: boolean;
+  previousSecretValidUntil: string | null;
+  createdAt: string;
+}
+
+export interface InboundHookBody {
+  name: string;
+  team: string;
+  requester: string;
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, callApiNoContent, queryString } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
-import type { Connection, ConnectionBody, Delivery, InboundMessage, InboundStatus, OutboundStatus, OutboxPage, TeamMail, TeamMailBody, Webhook, WebhookBody } from './channel-types.ts';
+import type { Connection, ConnectionBody, Delivery, InboundHook, InboundHookBody, InboundMessage, InboundStatus, OutboundStatus, OutboxPage, TeamMail, TeamMailBody, Webhook, WebhookBody } from './channel-types.ts';
 
 // The channels' admin APIs: a team's mail settings and chat-app connections, the inbound mail kept
 // for review, the outbox, and outgoing webhooks with their deliveries. Admins only, server-side.
@@ -13,6 +13,7 @@ export const channelKeys = {
   inbound: (status: InboundStatus) => ['admin', 'channels', 'inbound', status] as const,
   outbox: (status: OutboundStatus | 'all') => ['admin', 'channels', 'outbox', status] as const,
   webhooks: ['admin', 'channels', 'webhooks'] as const,
+  inboundHooks: ['admin', 'channels', 'inbound-hooks'] as const,
   deliveries: (webhookId: string) => ['admin', 'channels', 'deliveries', webhookId] as const,
 };
 
@@ -122,5 +123,30 @@ export function useRedeliver(webhookId: string | null) {
   return useMutation({
     mutationFn: (deliveryId: string) => callApi<{ deliveryId: string }>(`/admin/deliveries/${path(deliveryId)}/redeliver`, { method: 'POST' }),
     onSettled: () => client.invalidateQueries({ queryKey: channelKeys.deliveries(webhookId ?? '') }),
+  });
+}
+
+export function useInboundHooks() {
+  return useQuery({
+    queryKey: channelKeys.inboundHooks,
+    queryFn: ({ signal }) => callApi<{ items: InboundHook[] }>('/admin/inbound-webhooks', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+/** The answer carries the hook's secret, this once. */
+export function useCreateInboundHook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InboundHookBody) => callApi<InboundHook & { secret: string }>('/admin/inbound-webhooks', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: channelKeys.inboundHooks }),
+  });
+}
+
+export function useDeleteInboundHook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => callApiNoContent(`/admin/inbound-webhooks/${path(id)}`, { method: 'DELETE' }),
+    onSettled: () => client.invalidateQueries({ queryKey: channelKeys.inboundHooks }),
   });
 }

@@ -109,7 +109,7 @@ export function WebhooksPanel() {
                   <Table.Td>{webhook.eventTypes.map((type) => words.eventNames[type]).join(', ')}</Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="light" aria-label={words.showDeliveries(webhook.name)} aria-pressed={selected === webhook.id} onClick={() => setSelected(webhook.id)}>
-                      {words.result}
+                      {words.deliveries}
                     </Button>
                   </Table.Td>
                 </Table.Tr>
