@@ -57,14 +57,22 @@ export function messageTextOf(activity: Pick<TeamsActivity, 'text'>): string {
     .trim();
 }
 
+/**
+ * The id a person links their Teams account by: the Azure AD object id when Teams sends it (the
+ * same person in every team and bot of the tenant), else the Bot Framework user id.
+ */
+export function externalUserIdOf(activity: Pick<TeamsActivity, 'from'>): string {
+  return activity.from.aadObjectId?.trim() || activity.from.id;
+}
+
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 /**
  * The e-mail address that says who wrote, or null. Teams' outgoing webhooks send the writer's
  * display name and Azure AD object id, never an e-mail. A display name is not an identity (two
  * people share one; anyone can rename themselves), and an object id can only be matched once the
- * directory stores it, which it does not yet. So only an address Teams itself put in the signed
- * payload (`userPrincipalName`, `email`) counts; without one the writer is asked to use the portal.
+ * person has linked it (external_identities, see externalUserIdOf). So besides a linked account, only
+ * an address Teams itself put in the signed payload (`userPrincipalName`, `email`) counts.
  */
 export function identityOf(activity: Pick<TeamsActivity, 'from'>): string | null {
   for (const candidate of [activity.from.email, activity.from.userPrincipalName]) {

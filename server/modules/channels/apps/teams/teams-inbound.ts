@@ -1,19 +1,20 @@
 import type { Database, Queryable } from '../../../../platform/db/database.ts';
 import { linkTo } from '../../../../platform/http/public-url.ts';
-import { findPersonByEmail } from '../../../people/people.service.ts';
+import { findPersonByEmail, type PersonRow } from '../../../people/people.service.ts';
 import { findRequestForHallway } from '../../../requests/requests.service.ts';
 import { actorOfPerson, commentFromChannel, fileFromChannel, subjectOf } from '../sms/chat-app-inbound.ts';
 import { channelThreadsAt, findInboundReceipt, receiptRequest, recordInboundReceipt, type ConnectionRow } from '../connections.service.ts';
-import { identityOf, messageTextOf, type TeamsActivity } from './teams-activity.ts';
+import { identityLinkFor, identityLinkSecret, personLinkedTo } from '../identities/identities.service.ts';
+import { externalUserIdOf, identityOf, messageTextOf, type TeamsActivity } from './teams-activity.ts';
 import { whileHandlingTeamsMessage } from './teams-echo-guard.ts';
 import { escapeMarkdown } from './teams-outbound.ts';
 
 export type TeamsOutcome =
   | { kind: 'repeat'; key: string | null }
-  | { kind: 'unlinked' }
+  | { kind: 'unlinked'; linkUrl: string }
   | { kind: 'empty' }
-  | { kind: 'filed'; key: string; subject: string }
-  | { kind: 'commented'; key: string }
+  | { kind: 'filed'; key: string; subject: string; linkedAs?: string }
+  | { kind: 'commented'; key: string; linkedAs?: string }
   | { kind: 'not-allowed'; key: string };
 
 /**
@@ -23,15 +24,21 @@ export type TeamsOutcome =
  * a new one, files a request for the connection's team.
  */
 export async function receiveTeamsMessage(database: Database, connection: ConnectionRow, activity: TeamsActivity): Promise<TeamsOutcome> {
+  // Read before the transaction (cached after the first call): see identityLinkFor.
+  const linkSecret = await identityLinkSecret(database.db);
   return whileHandlingTeamsMessage(connection.id, () => database.db.transaction(async (tx) => {
     if (!(await recordInboundReceipt(tx, connection.id, activity.id))) {
       const requestId = (await findInboundReceipt(tx, connection.id, activity.id))?.requestId;
       const request = requestId ? await findRequestForHallway(tx, { id: requestId }) : undefined;
       return { kind: 'repeat', key: request?.key ?? null };
     }
-    const address = identityOf(activity);
-    const person = address ? await findPersonByEmail(tx, address) : undefined;
-    if (!person?.active) return { kind: 'unlinked' };
+    const writer = await writerOf(tx, connection, activity);
+    if (!writer) {
+      // Nothing is filed and the words are not kept: the person writes again once linked.
+      const linkUrl = identityLinkFor(linkSecret, connection, { id: externalUserIdOf(activity), name: activity.from.name?.trim() || null });
+      return { kind: 'unlinked', linkUrl };
+    }
+    const { person, linkedAs } = writer;
     const text = messageTextOf(activity);
     if (text === '') return { kind: 'empty' };
     const actor = await actorOfPerson(tx, person);
@@ -40,12 +47,25 @@ export async function receiveTeamsMessage(database: Database, connection: Connec
     if (linked) {
       if (!(await commentFromChannel(tx, actor, linked.key, text))) return { kind: 'not-allowed', key: linked.key };
       await receiptRequest(tx, connection.id, activity.id, linked.id);
-      return { kind: 'commented', key: linked.key };
+      return { kind: 'commented', key: linked.key, linkedAs };
     }
     const filed = await fileFromChannel(tx, actor, connection, { text, channel: 'teams', externalThread: activity.conversation.id });
     await receiptRequest(tx, connection.id, activity.id, filed.id);
-    return { kind: 'filed', key: filed.key, subject: subjectOf(text) };
+    return { kind: 'filed', key: filed.key, subject: subjectOf(text), linkedAs };
   }));
+}
+
+/**
+ * Who wrote: the person who linked this Teams account to themselves, else an e-mail address Teams
+ * itself put in the signed activity. `linkedAs` names a linked person, so the answer says whom
+ * Hallway took them for (the channel would notice a link someone else made with their link).
+ */
+async function writerOf(tx: Queryable, connection: ConnectionRow, activity: TeamsActivity): Promise<{ person: PersonRow; linkedAs?: string } | undefined> {
+  const linked = await personLinkedTo(tx, connection.id, externalUserIdOf(activity));
+  if (linked) return { person: linked, linkedAs: linked.name };
+  const address = identityOf(activity);
+  const person = address ? await findPersonByEmail(tx, address) : undefined;
+  return person?.active ? { person } : undefined;
 }
 
 /** The newest request this conversation is linked to, unless it is closed (then a new one is filed). */
@@ -62,9 +82,9 @@ export function teamsAnswerText(outcome: TeamsOutcome): string {
   const link = (key: string) => linkTo(`/requests/${key}`);
   switch (outcome.kind) {
     case 'filed':
-      return `Filed **${outcome.key}**: ${escapeMarkdown(outcome.subject)}. The team's replies will be posted in this channel; reply in this thread to add to it. [Open ${outcome.key}](${link(outcome.key)})`;
+      return `Filed **${outcome.key}**${asWhom(outcome.linkedAs)}: ${escapeMarkdown(outcome.subject)}. The team's replies will be posted in this channel; reply in this thread to add to it. [Open ${outcome.key}](${link(outcome.key)})`;
     case 'commented':
-      return `Added to **${outcome.key}**. [Open ${outcome.key}](${link(outcome.key)})`;
+      return `Added to **${outcome.key}**${asWhom(outcome.linkedAs)}. [Open ${outcome.key}](${link(outcome.key)})`;
     case 'repeat':
       return outcome.key ? `Already received: **${outcome.key}**.` : 'Already received.';
     case 'not-allowed':
@@ -73,8 +93,11 @@ export function teamsAnswerText(outcome: TeamsOutcome): string {
       return 'Write what you need after the mention, and Hallway files it for the team.';
     case 'unlinked':
       return (
-        "Sorry, Hallway can't tell who you are from Teams yet, so nothing was filed. " +
-        `Please ask through the portal (${linkTo('/')}) or by e-mail, and the team will answer there.`
+        "Hallway doesn't know your Teams account yet, so nothing was filed and your message was not kept. " +
+        `[Link your Teams account](${outcome.linkUrl}) (signed in to Hallway, within 30 minutes), then write your message again. ` +
+        `Or ask through the portal (${linkTo('/')}) or by e-mail.`
       );
   }
 }
+
+const asWhom = (name: string | undefined) => (name ? ` as ${escapeMarkdown(name)}` : '');

@@ -128,11 +128,11 @@ describe('Teams outgoing webhook signatures', () => {
 });
 
 describe('who writes from Teams', () => {
-  it('asks someone Teams does not name by e-mail to use the portal, and files nothing', async () => {
+  it('gives someone Teams does not name by e-mail a link to their account, and files nothing', async () => {
     const before = await countRows(t.database, 'requests');
     const response = await post(activity({ text: '<at>Hallway</at> my mouse is broken', from: { name: cast.people.employee.name } }));
     expect(response.statusCode).toBe(200);
-    expect(response.json().text).toMatch(/^Sorry, Hallway can't tell who you are from Teams yet, so nothing was filed\./);
+    expect(response.json().text).toMatch(/^Hallway doesn't know your Teams account yet, so nothing was filed and your message was not kept\. \[Link your Teams account\]\(http:\/\/localhost:3000\/link\/teams#/);
     expect(await countRows(t.database, 'requests')).toBe(before);
   });
 });

@@ -7,6 +7,7 @@ import { ReplayGuard } from '../../signatures/replay-guard.ts';
 import type { SignatureCheck } from '../../signatures/signature-check.ts';
 import { isTeamsSecurityToken, TEAMS_AUTHORIZATION_HEADER, verifyTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
 import { findConnectionById, verifyWithConnectionSecrets, type ConnectionRow } from '../connections.service.ts';
+import { identityRoutes } from '../identities/identities.routes.ts';
 import { parseTeamsActivity } from './teams-activity.ts';
 import { receiveTeamsMessage, teamsAnswerText } from './teams-inbound.ts';
 
@@ -23,6 +24,14 @@ const teamsAnswer = z.object({ type: z.literal('message'), text: z.string() });
  * the signature is the same 401; the reason goes to the log only.
  */
 export function teamsRoutes(deps: ModuleDeps) {
+  return async (app: FastifyInstance) => {
+    // Siblings, so the webhook's raw-body parser stays in its own context and /me/identities reads JSON.
+    await app.register(teamsWebhookRoutes(deps));
+    await app.register(identityRoutes(deps));
+  };
+}
+
+function teamsWebhookRoutes(deps: ModuleDeps) {
   return async (app: FastifyInstance) => {
     const replayGuard = new ReplayGuard({ capacity: REPLAY_CAPACITY });
     // Scoped to this plugin: the signature covers the bytes as sent, so JSON is parsed only after the check.

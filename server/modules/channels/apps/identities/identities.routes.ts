@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ModuleDeps } from '../../../../app.ts';
+import { requireActor } from '../../../../platform/auth/authenticate.ts';
+import { authorize, requireSignedIn } from '../../../../platform/auth/authorize.ts';
+import { canManageOwnIdentities } from './identities.policy.ts';
+import { identityParams, identityView, linkIdentityBody } from './identities.schema.ts';
+import { linkMyIdentity, listMyIdentities, unlinkMyIdentity } from './identities.service.ts';
+
+const tags = ['channels'];
+
+/**
+ * /me/identities: the signed-in person's own links to chat-app accounts (Teams sends no e-mail
+ * address, so a writer Hallway cannot name is given a signed link that lands here). Session or token
+ * (scopes account:read / account:write, from the /me prefix).
+ */
+export function identityRoutes(deps: ModuleDeps) {
+  const { db } = deps.database;
+  return async (app: FastifyInstance) => {
+    const routes = app.withTypeProvider<ZodTypeProvider>();
+
+    routes.get(
+      '/me/identities',
+      { preValidation: requireSignedIn, schema: { tags, summary: 'My linked chat-app accounts', response: { 200: z.object({ items: z.array(identityView) }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorize(canManageOwnIdentities(actor));
+        return listMyIdentities(db, actor);
+      },
+    );
+
+    routes.post(
+      '/me/identities',
+      {
+        preValidation: requireSignedIn,
+        schema: {
+          tags,
+          summary: 'Link the chat-app account a signed link names to me',
+          description:
+            'The token comes from the link Hallway gave an unknown writer in the chat app (30 minutes). 409 when the account is ' +
+            'linked to someone else; linking it to the same person again is fine.',
+          body: linkIdentityBody,
+          response: { 201: identityView },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        authorize(canManageOwnIdentities(actor));
+        const linked = await linkMyIdentity(db, actor, request.body.token);
+        request.log.info({ connectionId: linked.connectionId, kind: linked.kind }, 'chat-app account linked');
+        return reply.code(201).send(linked);
+      },
+    );
+
+    routes.delete(
+      '/me/identities/:connectionId/:externalUserId',
+      { preValidation: requireSignedIn, schema: { tags, summary: 'Unlink one of my chat-app accounts', params: identityParams, response: { 204: z.null() } } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        authorize(canManageOwnIdentities(actor));
+        await unlinkMyIdentity(db, actor, request.params.connectionId, request.params.externalUserId);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
