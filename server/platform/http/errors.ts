@@ -54,6 +54,8 @@ export const errorCatalog = {
   OUTBOUND_MESSAGE_NOT_RETRYABLE: { status: 409, title: 'Only a failed or suppressed mail can be sent again' },
   CONNECTION_NOT_FOUND: { status: 404, title: 'No such channel connection' },
   CONNECTION_EXTERNAL_ID_TAKEN: { status: 409, title: 'Another connection of this kind already has this external id' },
+  EXTERNAL_IDENTITY_TAKEN: { status: 409, title: 'This chat-app account is already linked to someone else' },
+  EXTERNAL_IDENTITY_NOT_FOUND: { status: 404, title: 'You have no such linked chat-app account' },
   CHAT_TAKEN: { status: 409, title: 'Another agent already picked up this chat' },
   CHAT_ENDED: { status: 409, title: 'This chat has ended; the request goes on by e-mail and the portal' },
   WEBHOOK_NOT_FOUND: { status: 404, title: 'No such webhook' },
