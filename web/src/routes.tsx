@@ -14,6 +14,8 @@ export const routes: RouteObject[] = [
   },
   // An approval mail's one-click link lands here signed in or not (its token is the proof; sign-in would drop the #token).
   { path: '/approvals/decide', lazy: async () => ({ Component: (await import('./portal/approvals/DecideByLinkPage.tsx')).DecideByLinkPage }) },
+  // A chat app's "link your account" message lands here; the page sends strangers to sign in itself, keeping the #token.
+  { path: '/link/:kind', lazy: async () => ({ Component: (await import('./portal/link/LinkAccountPage.tsx')).LinkAccountPage }) },
   {
     element: <RequireSession />,
     children: [

@@ -3,6 +3,7 @@ import { admin } from './en-admin.ts';
 import { attachments } from './en-attachments.ts';
 import { chat } from './en-chat.ts';
 import { desk } from './en-desk.ts';
+import { link } from './en-link.ts';
 import { notifications } from './en-notifications.ts';
 
 // Every English word the web app shows, in one place, so a second language is one more file of
@@ -18,6 +19,7 @@ export const en = {
   attachments,
   chat,
   notifications,
+  link,
   nav: {
     catalog: 'Ask for help',
     myRequests: 'My requests',

@@ -1,0 +1,42 @@
+/**
+ * What the link page reads from its address (`/link/teams#<token>`): the token Hallway gave an
+ * unknown chat-app writer, in the fragment, which browsers never send to a server. Its first part
+ * is readable JSON (connection, outside user, the name the app showed, expiry); only the server can
+ * check its signature, so this reading only chooses the page's words and is never trusted otherwise.
+ */
+export type IdentityLink =
+  | { ok: true; token: string; externalName: string | null; expiresAt: Date }
+  | { ok: false; problem: 'incomplete' | 'expired' };
+
+function decodeBase64Url(text: string): string {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
+}
+
+export function readIdentityLink(hash: string, now: Date = new Date()): IdentityLink {
+  const token = hash.replace(/^#/, '').trim();
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return { ok: false, problem: 'incomplete' };
+  let claims: unknown;
+  try {
+    claims = JSON.parse(decodeBase64Url(payload));
+  } catch {
+    return { ok: false, problem: 'incomplete' };
+  }
+  const { c, u, n, e } = (claims ?? {}) as Record<string, unknown>;
+  if (typeof c !== 'string' || typeof u !== 'string' || u === '' || (n !== null && typeof n !== 'string') || typeof e !== 'number') {
+    return { ok: false, problem: 'incomplete' };
+  }
+  const expiresAt = new Date(e * 1000);
+  if (expiresAt.getTime() <= now.getTime()) return { ok: false, problem: 'expired' };
+  return { ok: true, token, externalName: n, expiresAt };
+}
+
+/**
+ * Where "Sign in" goes from the link page: back here afterwards with the fragment kept, so the
+ * person does not have to open the link from the chat app again.
+ */
+export function signInToReturn(pathname: string, hash: string): string {
+  return `/sign-in?next=${encodeURIComponent(`${pathname}${hash}`)}`;
+}
