@@ -8,7 +8,7 @@ export type DecisionLink =
   | { ok: true; token: string; decision: 'approve' | 'reject'; expiresAt: Date }
   | { ok: false; problem: 'incomplete' | 'expired' };
 
-function decodeBase64Url(text: string): string {
+export function decodeBase64Url(text: string): string {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));

@@ -1,3 +1,5 @@
+import { decodeBase64Url } from '../approvals/decision-link.ts';
+
 /**
  * What the link page reads from its address (`/link/teams#<token>`): the token Hallway gave an
  * unknown chat-app writer, in the fragment, which browsers never send to a server. Its first part
@@ -7,12 +9,6 @@
 export type IdentityLink =
   | { ok: true; token: string; externalName: string | null; expiresAt: Date }
   | { ok: false; problem: 'incomplete' | 'expired' };
-
-function decodeBase64Url(text: string): string {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
-}
 
 export function readIdentityLink(hash: string, now: Date = new Date()): IdentityLink {
   const token = hash.replace(/^#/, '').trim();
