@@ -1,41 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
-import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../../platform/db/database.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
-import { signTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
 import { identityLinkSecret } from '../identities/identities.service.ts';
 import { signIdentityLink } from '../identities/link-tokens.ts';
-import { countRows, insertConnection, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { countRows, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { startTeamsRig, type TeamsRig } from './teams.test-support.ts';
 
 // Teams sends no e-mail address: an unknown writer is given a signed link, links the account to
 // themselves signed in to Hallway (/me/identities), and from then on writes as that person.
 
-const SECURITY_TOKEN = Buffer.from('hallway-teams-identity-test-key').toString('base64');
-let t: TestApp;
-let cast: Cast;
-let channel: HttpReceiver;
-let connection: Awaited<ReturnType<typeof insertConnection>>;
+let rig: TeamsRig;
+let t: TeamsRig['t'];
+let cast: TeamsRig['cast'];
+let channel: TeamsRig['channel'];
+let connection: TeamsRig['connection'];
 let activityNumber = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  cast = await buildCast(t.database);
-  channel = await startHttpReceiver();
-  connection = await insertConnection(t.database, {
-    teamId: cast.team.id,
-    kind: 'teams',
-    externalId: 'identity-channel',
-    signingSecret: SECURITY_TOKEN,
-    settings: { incomingWebhookUrl: `${channel.url}/webhookb2/identity` },
-  });
+  rig = await startTeamsRig('identity');
+  ({ t, cast, channel, connection } = rig);
 }, 120_000);
 afterAll(async () => {
-  await channel?.close();
-  await t?.close();
+  await rig?.close();
 });
 
 /** A writer as Teams really names them: a Bot Framework id, an AAD object id and a display name. */
@@ -51,12 +39,7 @@ function say(text: string, from: ReturnType<typeof teamsUser>, conversation?: st
     conversation: { isGroup: true, id: conversation ?? `19:identity@thread.tacv2;messageid=${activityNumber}` },
     text: `<at>Hallway</at> ${text}`,
   });
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/channels/teams/${connection.id}`,
-    headers: { 'content-type': 'application/json; charset=utf-8', authorization: signTeamsRequest(SECURITY_TOKEN, body) },
-    payload: body,
-  });
+  return rig.post(body);
 }
 
 const linkTokenIn = (answer: string) => /\/link\/teams#([\w-]+\.[\w-]+)\)/.exec(answer)?.[1];

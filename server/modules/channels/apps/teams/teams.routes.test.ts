@@ -1,39 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
-import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { signTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
-import { countRows, deliveriesOf, inAnotherProcess, insertConnection, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { countRows, deliveriesOf, inAnotherProcess, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { startTeamsRig, type TeamsRig } from './teams.test-support.ts';
 
 // The Teams outgoing webhook through the app: its HMAC on the raw body, the activity's time window
 // and id, who may write, and the round trip Teams -> request -> agent reply -> the channel's incoming
 // webhook, captured by a local receiver.
 
-const SECURITY_TOKEN = Buffer.from('hallway-teams-outgoing-webhook-key').toString('base64');
-let t: TestApp;
-let cast: Cast;
-let channel: HttpReceiver;
-let connection: Awaited<ReturnType<typeof insertConnection>>;
+let rig: TeamsRig;
+let t: TeamsRig['t'];
+let cast: TeamsRig['cast'];
+let channel: TeamsRig['channel'];
+let connection: TeamsRig['connection'];
+let SECURITY_TOKEN: string;
 let activityNumber = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  cast = await buildCast(t.database);
-  channel = await startHttpReceiver();
-  connection = await insertConnection(t.database, {
-    teamId: cast.team.id,
-    kind: 'teams',
-    externalId: 'it-help-channel',
-    signingSecret: SECURITY_TOKEN,
-    settings: { incomingWebhookUrl: `${channel.url}/webhookb2/it-help` },
-  });
+  rig = await startTeamsRig('it-help');
+  ({ t, cast, channel, connection, securityToken: SECURITY_TOKEN } = rig);
 }, 120_000);
 afterAll(async () => {
-  await channel?.close();
-  await t?.close();
+  await rig?.close();
 });
 
 interface ActivityOptions {
@@ -59,15 +49,7 @@ function activity(options: ActivityOptions): string {
 }
 const as = (role: 'employee' | 'otherEmployee' | 'agent') => ({ name: cast.people[role].name, userPrincipalName: cast.people[role].email });
 
-function post(body: string, options: { authorization?: string; connectionId?: string } = {}, app = t.app) {
-  return app.inject({
-    method: 'POST',
-    url: `/api/v1/channels/teams/${options.connectionId ?? connection.id}`,
-    // As Teams sends it, with the charset.
-    headers: { 'content-type': 'application/json; charset=utf-8', authorization: options.authorization ?? signTeamsRequest(SECURITY_TOKEN, body) },
-    payload: body,
-  });
-}
+const post = (...args: Parameters<TeamsRig['post']>) => rig.post(...args);
 const drain = () => drainDeliveries(t.database, httpDeliveryQueue());
 
 describe('Teams outgoing webhook signatures', () => {
