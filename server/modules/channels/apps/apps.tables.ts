@@ -110,3 +110,27 @@ export const externalIdentities = pgTable(
   },
   (table) => [primaryKey({ columns: [table.connectionId, table.externalUserId] }), index('external_identities_person_idx').on(table.personId)],
 );
+
+/**
+ * A link to a chat-app account asked for but not yet proven (decision 0025): the person opened the
+ * link signed in and was shown a short code; the link is made only when that code comes back in a
+ * message from the very account named, so a colleague who opens a link shown in a shared channel
+ * cannot take someone else's account. `code_hash` is the SHA-256 of the code.
+ */
+export const externalIdentityClaims = pgTable(
+  'external_identity_claims',
+  {
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => channelConnections.id, { onDelete: 'cascade' }),
+    externalUserId: text('external_user_id').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    externalName: text('external_name'),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.externalUserId, table.personId] })],
+);
