@@ -5,8 +5,8 @@ import type { ModuleDeps } from '../../../../app.ts';
 import { requireActor } from '../../../../platform/auth/authenticate.ts';
 import { authorize, requireSignedIn } from '../../../../platform/auth/authorize.ts';
 import { canManageOwnIdentities } from './identities.policy.ts';
-import { identityParams, identityView, linkIdentityBody } from './identities.schema.ts';
-import { linkMyIdentity, listMyIdentities, unlinkMyIdentity } from './identities.service.ts';
+import { identityClaimView, identityParams, identityView, linkIdentityBody } from './identities.schema.ts';
+import { claimMyIdentity, listMyIdentities, unlinkMyIdentity } from './identities.service.ts';
 
 const tags = ['channels'];
 
@@ -36,20 +36,23 @@ export function identityRoutes(deps: ModuleDeps) {
         preValidation: requireSignedIn,
         schema: {
           tags,
-          summary: 'Link the chat-app account a signed link names to me',
+          summary: 'Ask to link the chat-app account a signed link names to me; get the code that proves it',
           description:
-            'The token comes from the link Hallway gave an unknown writer in the chat app (30 minutes). 409 when the account is ' +
-            'linked to someone else; linking it to the same person again is fine.',
+            'The token comes from the link Hallway gave an unknown writer in the chat app (30 minutes). Links nothing: returns a ' +
+            'code (15 minutes) to write as `link <code>` from that account in the chat app, and only that message makes the link, ' +
+            'so someone else who opens a link shown in a shared channel cannot take the account. Asking again replaces your code. ' +
+            '409 when the account is linked to someone else.',
           body: linkIdentityBody,
-          response: { 201: identityView },
+          response: { 201: identityClaimView },
         },
       },
       async (request, reply) => {
         const actor = requireActor(request);
         authorize(canManageOwnIdentities(actor));
-        const linked = await linkMyIdentity(db, actor, request.body.token);
-        request.log.info({ connectionId: linked.connectionId, kind: linked.kind }, 'chat-app account linked');
-        return reply.code(201).send(linked);
+        const claim = await claimMyIdentity(db, actor, request.body.token);
+        // Never the code: it is as good as the link until it expires.
+        request.log.info({ connectionId: claim.connectionId, kind: claim.kind }, 'chat-app account link claimed, waiting for its code');
+        return reply.code(201).send(claim);
       },
     );
 

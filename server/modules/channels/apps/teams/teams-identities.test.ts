@@ -8,8 +8,9 @@ import { signIdentityLink } from '../identities/link-tokens.ts';
 import { countRows, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
 import { startTeamsRig, type TeamsRig } from './teams.test-support.ts';
 
-// Teams sends no e-mail address: an unknown writer is given a signed link, links the account to
-// themselves signed in to Hallway (/me/identities), and from then on writes as that person.
+// Teams sends no e-mail address: an unknown writer is given a signed link, asks for the link signed
+// in to Hallway (/me/identities gives a code), writes `link <code>` from that Teams account, and from
+// then on writes as that person. How the code closes the shared-channel hijack: teams-link-proof.test.ts.
 
 let rig: TeamsRig;
 let t: TeamsRig['t'];
@@ -44,7 +45,14 @@ function say(text: string, from: ReturnType<typeof teamsUser>, conversation?: st
 
 const linkTokenIn = (answer: string) => /\/link\/teams#([\w-]+\.[\w-]+)\)/.exec(answer)?.[1];
 const link = (headers: Record<string, string>, token: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/me/identities', headers, payload: { token } });
+/** Claims the account on the page, then proves it from the account itself; the Teams answer. */
+async function linkWithCode(headers: Record<string, string>, token: string, writer: ReturnType<typeof teamsUser>, conversation?: string) {
+  const claimed = await link(headers, token);
+  expect(claimed.statusCode, claimed.body).toBe(201);
+  return (await say(`link ${claimed.json().code}`, writer, conversation)).json().text as string;
+}
 const identitiesOf = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/me/identities', headers });
+const claimCount = async () => rowsOf(await t.database.db.execute(sql`select 1 from external_identity_claims`)).length;
 const identityRows = async () =>
   rowsOf<{ external_user_id: string; person_id: string }>(await t.database.db.execute(sql`select external_user_id, person_id from external_identities order by external_user_id`));
 
@@ -89,14 +97,31 @@ describe('linking a Teams account', () => {
     expect(await identityRows()).toEqual([]);
   });
 
-  it('links the account to the caller, after which the same message files a request as them', async () => {
+  it('gives the caller a code and links nothing until it comes back from the account, after which the same message files a request as them', async () => {
     const writer = teamsUser('aad-emma', 'Emma E.');
     const first = await say('the second monitor flickers', writer);
     const token = linkTokenIn(first.json().text)!;
 
-    const linked = await link(cast.headers.employee, token);
-    expect(linked.statusCode, linked.body).toBe(201);
-    expect(linked.json()).toMatchObject({ connectionId: connection.id, kind: 'teams', externalUserId: 'aad-emma', externalName: 'Emma E.' });
+    const claimed = await link(cast.headers.employee, token);
+    expect(claimed.statusCode, claimed.body).toBe(201);
+    const { code, expiresAt, instruction } = claimed.json();
+    expect(claimed.json()).toMatchObject({ connectionId: connection.id, kind: 'teams', externalUserId: 'aad-emma', externalName: 'Emma E.' });
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(instruction).toContain(`link ${code}`);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect(await identityRows()).toEqual([]);
+    expect((await identitiesOf(cast.headers.employee)).json().items).toEqual([]);
+    // Only the hash is stored.
+    const [claim] = rowsOf<{ code_hash: string }>(await t.database.db.execute(sql`select code_hash from external_identity_claims where external_user_id = 'aad-emma'`));
+    expect(claim!.code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(claim!.code_hash).not.toContain(code);
+
+    const before = await countRows(t.database, 'requests');
+    const proved = await say(`link ${code.toLowerCase()}`, writer);
+    expect(proved.json().text).toBe('Linked to Emma Employee. Write your message again, and Hallway files it as Emma Employee.');
+    expect(await countRows(t.database, 'requests')).toBe(before);
+    expect(await claimCount()).toBe(0);
     expect((await identitiesOf(cast.headers.employee)).json().items).toEqual([expect.objectContaining({ externalUserId: 'aad-emma', connectionName: 'teams test' })]);
     expect((await identitiesOf(cast.headers.otherEmployee)).json().items).toEqual([]);
 
@@ -115,7 +140,8 @@ describe('linking a Teams account', () => {
     const taken = await link(cast.headers.otherEmployee, earlier);
     expect(taken.statusCode).toBe(409);
     expect(taken.json()).toMatchObject({ code: 'EXTERNAL_IDENTITY_TAKEN' });
-    expect((await link(cast.headers.employee, earlier)).statusCode).toBe(201);
+    expect(await claimCount()).toBe(0);
+    expect(await linkWithCode(cast.headers.employee, earlier, teamsUser('aad-emma', 'Emma E.'))).toMatch(/^Linked to Emma Employee\./);
     expect(await identityRows()).toEqual([{ external_user_id: 'aad-emma', person_id: cast.people.employee.id }]);
   });
 
@@ -138,7 +164,7 @@ describe('Teams round trip for a linked writer', () => {
     const writer = teamsUser('aad-oscar', 'Oscar O.');
     const conversation = '19:identity@thread.tacv2;messageid=oscar-roundtrip';
     const token = linkTokenIn((await say('need access to the finance share', writer, conversation)).json().text)!;
-    expect((await link(cast.headers.otherEmployee, token)).statusCode).toBe(201);
+    expect(await linkWithCode(cast.headers.otherEmployee, token, writer)).toMatch(/^Linked to Oscar Other\./);
 
     const opened = await say('need access to the finance share', writer, conversation);
     const key = /Filed \*\*([A-Z0-9]+-\d+)\*\* as Oscar Other/.exec(opened.json().text)![1]!;

@@ -5,6 +5,8 @@ import { findRequestForHallway } from '../../../requests/requests.service.ts';
 import { actorOfPerson, commentFromChannel, fileFromChannel, subjectOf } from '../sms/chat-app-inbound.ts';
 import { channelThreadsAt, findInboundReceipt, receiptRequest, recordInboundReceipt, type ConnectionRow } from '../connections.service.ts';
 import { identityLinkFor, identityLinkSecret, personLinkedTo } from '../identities/identities.service.ts';
+import { linkCodeIn } from '../identities/link-codes.ts';
+import { proveLinkCode, type LinkCodeOutcome } from '../identities/prove-link-code.ts';
 import { externalUserIdOf, identityOf, messageTextOf, type TeamsActivity } from './teams-activity.ts';
 import { whileHandlingTeamsMessage } from './teams-echo-guard.ts';
 import { escapeMarkdown } from './teams-outbound.ts';
@@ -12,6 +14,7 @@ import { escapeMarkdown } from './teams-outbound.ts';
 export type TeamsOutcome =
   | { kind: 'repeat'; key: string | null }
   | { kind: 'unlinked'; linkUrl: string }
+  | { kind: 'link-code'; result: LinkCodeOutcome }
   | { kind: 'empty' }
   | { kind: 'filed'; key: string; subject: string; linkedAs?: string }
   | { kind: 'commented'; key: string; linkedAs?: string }
@@ -32,6 +35,9 @@ export async function receiveTeamsMessage(database: Database, connection: Connec
       const request = requestId ? await findRequestForHallway(tx, { id: requestId }) : undefined;
       return { kind: 'repeat', key: request?.key ?? null };
     }
+    // `link <code>` proves a link asked for on the page; it is never filed, whoever writes it.
+    const code = linkCodeIn(messageTextOf(activity));
+    if (code) return { kind: 'link-code', result: await proveLinkCode(tx, { connectionId: connection.id, externalUserId: externalUserIdOf(activity) }, code) };
     const writer = await writerOf(tx, connection, activity);
     if (!writer) {
       // Nothing is filed and the words are not kept: the person writes again once linked.
@@ -94,9 +100,26 @@ export function teamsAnswerText(outcome: TeamsOutcome): string {
     case 'unlinked':
       return (
         "Hallway doesn't know your Teams account yet, so nothing was filed and your message was not kept. " +
-        `[Link your Teams account](${outcome.linkUrl}) (signed in to Hallway, within 30 minutes), then write your message again. ` +
-        `Or ask through the portal (${linkTo('/')}) or by e-mail.`
+        `[Link your Teams account](${outcome.linkUrl}) (signed in to Hallway, within 30 minutes): the page gives you a code; write \`link\` and the code here ` +
+        `from this account, then write your message again. Or ask through the portal (${linkTo('/')}) or by e-mail.`
       );
+    case 'link-code':
+      return linkCodeAnswer(outcome.result);
+  }
+}
+
+function linkCodeAnswer(result: LinkCodeOutcome): string {
+  switch (result.kind) {
+    case 'linked':
+      return `Linked to ${escapeMarkdown(result.personName)}. Write your message again, and Hallway files it as ${escapeMarkdown(result.personName)}.`;
+    case 'taken':
+      return 'This Teams account is already linked to another person in Hallway, so nothing changed. They can unlink it in Hallway.';
+    case 'wrong-code':
+      return result.claimsDropped
+        ? 'That code is not right, so nothing was linked. Too many wrong or late codes: open your link again for a new code.'
+        : 'That code is not right, or has expired, so nothing was linked. Check the code on the Hallway page and write it again from this account.';
+    case 'no-claim':
+      return 'No link is waiting for this Teams account, so nothing was linked. Codes last 15 minutes: open your link again for a new one.';
   }
 }
 
