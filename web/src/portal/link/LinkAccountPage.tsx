@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Container, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { callApi } from '../../api/client.ts';
@@ -8,20 +8,23 @@ import { errorMessage } from '../../components/error-message.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { dateTimeWords } from '../../i18n/format.ts';
 import { en } from '../../i18n/en.ts';
-import { readIdentityLink, signInToReturn } from './identity-link.ts';
+import { codeForDisplay, linkCodeMessage, readIdentityLink, signInToReturn } from './identity-link.ts';
 
-interface LinkedIdentity {
+interface IdentityClaim {
   connectionId: string;
   kind: string;
   externalUserId: string;
   externalName: string | null;
+  code: string;
+  expiresAt: string;
 }
 
 /**
  * Where a chat app's "link your account" message lands (`/link/teams#<token>`), signed in or not.
- * Opening it links nothing: the person sees which account and confirms (POST /me/identities), so a
- * link preview fetching the page changes nothing. Signed out, it sends them to sign in and back
- * with the fragment kept (the portal's own guard would drop it).
+ * Opening it changes nothing (a link preview may fetch it). Confirming gets a code (POST
+ * /me/identities) to write back from the chat-app account itself; only that message makes the link,
+ * because a link shown in a shared channel can be opened by anyone there. Signed out, it sends them
+ * to sign in and back with the fragment kept (the portal's own guard would drop it).
  */
 export function LinkAccountPage() {
   const { kind = 'teams' } = useParams();
@@ -31,7 +34,7 @@ export function LinkAccountPage() {
   const link = readIdentityLink(location.hash);
   const words = en.link;
   const confirm = useMutation({
-    mutationFn: (token: string) => callApi<LinkedIdentity>('/me/identities', { method: 'POST', body: { token } }),
+    mutationFn: (token: string) => callApi<IdentityClaim>('/me/identities', { method: 'POST', body: { token } }),
   });
 
   const content = (() => {
@@ -46,13 +49,7 @@ export function LinkAccountPage() {
         </Stack>
       );
     }
-    if (confirm.isSuccess) {
-      return (
-        <Alert color="green" role="status">
-          {words.done(kind, confirm.data.externalName)}
-        </Alert>
-      );
-    }
+    if (confirm.isSuccess) return <ClaimCode kind={kind} claim={confirm.data} />;
     const taken = confirm.error instanceof ApiError && confirm.error.code === 'EXTERNAL_IDENTITY_TAKEN';
     return (
       <Stack gap="sm">
@@ -84,5 +81,38 @@ export function LinkAccountPage() {
         </Anchor>
       </Stack>
     </Container>
+  );
+}
+
+/** The code, big, with what to do with it; the page says nothing is linked yet, because nothing is. */
+function ClaimCode({ kind, claim }: { kind: string; claim: IdentityClaim }) {
+  const words = en.link;
+  const message = linkCodeMessage(claim.code);
+  return (
+    <Stack gap="sm" role="status">
+      <Title order={2} size="h4">
+        {words.codeTitle}
+      </Title>
+      <Text size="sm">{words.codeInstruction(kind, claim.externalName)}</Text>
+      <Group gap="sm" wrap="wrap">
+        <Code fz={28} fw={700} px="md" py="xs" data-testid="link-code" aria-label={message} style={{ letterSpacing: '0.08em', whiteSpace: 'nowrap' }}>
+          link {codeForDisplay(claim.code)}
+        </Code>
+        <CopyButton value={message}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant="light" onClick={copy}>
+              {copied ? words.copied : words.copy}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Text size="sm">{words.codeAfter(kind)}</Text>
+      <Text size="sm" c="dimmed">
+        {words.codeExpires(dateTimeWords(claim.expiresAt))}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {words.codeNeverShare}
+      </Text>
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextPage } from '../sign-in/next-page.ts';
-import { readIdentityLink, signInToReturn } from './identity-link.ts';
+import { codeForDisplay, linkCodeMessage, readIdentityLink, signInToReturn } from './identity-link.ts';
 
 // The link page reads the chat-app token from the address's fragment, only to choose its words,
 // and keeps it through sign-in.
@@ -36,5 +36,16 @@ describe('signInToReturn', () => {
     const next = nextPage(signIn.searchParams.get('next'));
     expect(next).toBe(`/link/teams#${token}`);
     expect(readIdentityLink(new URL(next, 'http://hallway.test').hash, now)).toMatchObject({ ok: true, token });
+  });
+});
+
+describe('the code to write back from the chat app', () => {
+  it('is shown in two groups of four and copied as the whole message to write', () => {
+    expect(codeForDisplay('ABCD2345')).toBe('ABCD 2345');
+    expect(linkCodeMessage('ABCD2345')).toBe('link ABCD2345');
+  });
+
+  it('is shown as it came when it is not eight characters', () => {
+    expect(codeForDisplay('ABC')).toBe('ABC');
   });
 });

@@ -36,3 +36,13 @@ export function readIdentityLink(hash: string, now: Date = new Date()): Identity
 export function signInToReturn(pathname: string, hash: string): string {
   return `/sign-in?next=${encodeURIComponent(`${pathname}${hash}`)}`;
 }
+
+/** The code as the page shows it: two groups of four, easier to read off and type (Hallway accepts it either way). */
+export function codeForDisplay(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
+}
+
+/** What the person writes in the chat app from the account being linked (and what the copy button copies). */
+export function linkCodeMessage(code: string): string {
+  return `link ${code}`;
+}
