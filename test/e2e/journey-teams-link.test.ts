@@ -6,7 +6,8 @@ import { expectAccessible, startDemo, type DemoRun } from './journey-support.ts'
 
 // Teams names its writers by an Azure AD id, not an e-mail: Chloe writes to Hallway in Teams, is
 // given a link, opens it signed out, signs in, comes back to the link with its #token kept,
-// confirms, and her next Teams message is filed as her.
+// confirms, is shown a code, writes `link <code>` from her Teams account, and her next Teams
+// message is filed as her.
 
 const EMPLOYEE = 'chloe.nguyen@lumen.example';
 const ADMIN = { email: 'root@lumen.example', password: 'journey-admin-password-2026' };
@@ -19,6 +20,7 @@ describe.skipIf(!chromiumInstalled)('journey: an employee links her Teams accoun
   let page: Page;
   let connectionId: string;
   let linkToken: string;
+  let code: string;
 
   /** A signed outgoing-webhook call, as Teams makes it, from Chloe's Teams account. */
   async function chloeSaysInTeams(text: string): Promise<string> {
@@ -81,9 +83,21 @@ describe.skipIf(!chromiumInstalled)('journey: an employee links her Teams accoun
     await keepScreenshot(page, 'teams-link');
   });
 
-  it('confirming links the account, and her next Teams message is filed as her', async () => {
-    await page.getByRole('button', { name: 'Link the account' }).click();
-    await page.getByText('Write your message again in Teams').waitFor();
+  it('confirming shows a code and links nothing yet', async () => {
+    await page.getByRole('button', { name: 'Get my code' }).click();
+    await page.getByRole('heading', { name: 'Your code' }).waitFor();
+    const shown = (await page.getByTestId('link-code').textContent()) ?? '';
+    expect(shown).toMatch(/^link [2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/);
+    code = shown.replace(/^link /, '').replace(' ', '');
+    await page.getByRole('button', { name: 'Copy' }).waitFor();
+    expect(await page.getByText(/linked to you|Linked:/i).count()).toBe(0);
+    await expectAccessible(page, 'the link page showing its code');
+    await keepScreenshot(page, 'teams-link-code');
+    expect(await chloeSaysInTeams('The projector in room 4 shows no picture')).toContain('nothing was filed');
+  });
+
+  it('her code, written from her Teams account, links it, and her next Teams message is filed as her', async () => {
+    expect(await chloeSaysInTeams(`link ${code}`)).toBe('Linked to Chloe Nguyen. Write your message again, and Hallway files it as Chloe Nguyen.');
     const answer = await chloeSaysInTeams('The projector in room 4 shows no picture');
     expect(answer).toMatch(/^Filed \*\*IT-\d+\*\* as Chloe Nguyen: The projector in room 4 shows no picture\./);
   });
