@@ -40,7 +40,11 @@ async function count(query: ReturnType<typeof sql>): Promise<number> {
   }
 }
 
-describe('hallway seed-demo', () => {
+// Seeding runs every migration and files the demo's requests with their reactions (mail, webhooks)
+// in a child process: well under the suite's 30 s on a quiet machine, but not on a loaded one.
+const SEEDING_TIMEOUT_MS = 120_000;
+
+describe('hallway seed-demo', { timeout: SEEDING_TIMEOUT_MS }, () => {
   it('seeds an empty database: the configured admin plus the demo organisation, and prints the demo password once', async () => {
     const result = await runCli(['seed-demo'], env);
     expect(result.stderr).toBe('');
