@@ -6,22 +6,6 @@ export const linkIdentityBody = z.object({
   token: z.string().min(1).max(2000),
 });
 
-/**
- * A link asked for and waiting (decision 0025): nothing is linked until `code` comes back in a
- * message from the account itself, before `expiresAt`.
- */
-export const identityClaimView = z.object({
-  connectionId: z.uuid(),
-  kind: z.enum(connectionKinds),
-  connectionName: z.string(),
-  externalUserId: z.string(),
-  externalName: z.string().nullable(),
-  /** Eight characters; shown once, stored only as its SHA-256. */
-  code: z.string(),
-  expiresAt: z.iso.datetime(),
-  /** What to do with the code, in words (e.g. "Write `link ABCD2345` in Teams from that account"). */
-  instruction: z.string(),
-});
 export type IdentityClaimView = z.infer<typeof identityClaimView>;
 
 export const identityParams = z.object({
@@ -40,3 +24,15 @@ export const identityView = z.object({
   linkedAt: z.iso.datetime(),
 });
 export type IdentityView = z.infer<typeof identityView>;
+
+/**
+ * A link asked for and waiting (decision 0025): nothing is linked until `code` comes back in a
+ * message from the account itself, before `expiresAt`.
+ */
+export const identityClaimView = identityView.omit({ linkedAt: true }).extend({
+  /** Eight characters; shown once, stored only as its SHA-256. */
+  code: z.string(),
+  expiresAt: z.iso.datetime(),
+  /** What to do with the code, in words (e.g. "Write `link ABCD2345` to Hallway in Teams from that account"). */
+  instruction: z.string(),
+});
