@@ -5,7 +5,9 @@ import { sameSecret } from '../../../../platform/auth/secrets.ts';
  * The one-click link an unknown chat-app writer is given ("link your Teams account"): a token naming
  * the connection, the app's user id and the name the app showed, signed with HMAC-SHA256 under a
  * server secret and expiring after 30 minutes. Pure functions over a secret; no I/O. The token says
- * which outside account is being linked; whom it is linked to is whoever opens it signed in.
+ * which outside account is being linked. It proves nothing about who opens it (a channel's members
+ * all see it): opening it signed in only gets a code, which must come back from that account
+ * (link-codes.ts).
  */
 
 export interface IdentityLinkClaims {
