@@ -91,7 +91,8 @@ export const channelInboundReceipts = pgTable(
 /**
  * A person's account in a chat app, linked by the person themselves (decision 0025): Teams sends
  * only a display name and an Azure AD object id, never an e-mail address, so the first message from
- * an unknown id gets a signed link; the person opens it signed in to Hallway and the link is made.
+ * an unknown id gets a signed link; the person opens it signed in to Hallway and gets a short code
+ * (a claim, below), and the link is made when that code comes back from the same account.
  * One outside account belongs to one person per connection.
  */
 export const externalIdentities = pgTable(
