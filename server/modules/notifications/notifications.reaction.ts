@@ -26,7 +26,8 @@ export const notificationsReaction: RequestReaction = async (tx, change) => {
   if (change.before === null) {
     // A workflow's child requests are Hallway's doing: the requester was acknowledged for the parent.
     if (answeredByMail(request) && request.parentId === null) await acknowledge(tx, request);
-    await queueApprovalRequests(tx, request);
+    // Only a request waiting for an approval has approvers to ask (a free-form one never does).
+    if (request.status === 'pending_approval') await queueApprovalRequests(tx, request);
     return;
   }
   if (change.before.teamId !== request.teamId && request.status === 'pending_approval') await queueApprovalRequests(tx, request);

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { linkTo } from '../../platform/http/public-url.ts';
 import { queueMail } from '../channels/email/outbound/outbox.ts';
-import { requestMailThread } from '../channels/email/request-mail-thread.ts';
+import { requestMailThread, teamMailAddress } from '../channels/email/request-mail-thread.ts';
 import { findPersonById, findTeamById, type PersonRow } from '../people/people.service.ts';
 import type { RequestRow } from '../requests/requests.store.ts';
 import type { MailContent, RequestFacts } from './compose/mail-layout.ts';
@@ -55,6 +55,8 @@ export async function queueNotification(tx: Queryable, notification: Notificatio
     notificationLog().info({ kind, request: request.key, recipientId: notification.recipientId, reason }, 'notification not queued');
     return false;
   };
+  // The team's address first: most filings are to teams that send no mail, and this read is all they cost.
+  if (!defaultSender && (await teamMailAddress(tx, request.teamId)) === null) return skip('the team has no mail address and there is no default sender');
   const recipient = await findPersonById(tx, notification.recipientId);
   if (!recipient?.active) return skip('the recipient is not an active person');
   if (!recipient.email.includes('@')) return skip('the recipient has no e-mail address');

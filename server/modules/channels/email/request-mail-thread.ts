@@ -31,3 +31,8 @@ export async function requestMailThread(db: Queryable, requestId: string, teamId
   const replyTo = replyAddress(teamAddress, await replyTokenFor(db, requestId));
   return { teamAddress, replyTo, messageIds: rows.map((row) => row.messageId) };
 }
+
+/** The team's address, or null when it sends and receives no mail. */
+export async function teamMailAddress(db: Queryable, teamId: string): Promise<string | null> {
+  return (await selectMailSettingsByTeam(db, teamId))?.inboundAddress ?? null;
+}
