@@ -5,8 +5,9 @@ import { smsReaction } from './channels/apps/sms/sms.reaction.ts';
 import { teamsReaction } from './channels/apps/teams/teams.reaction.ts';
 import { chatReaction } from './channels/chat/chat.reaction.ts';
 import { webhooksReaction } from './integrations/webhooks.reaction.ts';
-import { notificationsReaction } from './notifications/notifications.reaction.ts';
-import type { RequestReaction } from './requests/request-reactions.ts';
+import type { FilingInterest, RequestReaction } from './requests/request-reactions.ts';
+import { webhooksFilingInterest } from './integrations/webhook-interest.ts';
+import { notificationsFilingInterest, notificationsReaction } from './notifications/notifications.reaction.ts';
 import { slaReaction } from './sla/sla.reactions.ts';
 import { workflowReaction } from './workflows/workflow-reaction.ts';
 
@@ -34,4 +35,17 @@ export const domainReactions: readonly RequestReaction[] = [
   smsReaction,
   // ... and the events outgoing webhooks subscribe to.
   webhooksReaction,
+];
+
+/**
+ * Which reactions may act on a plain filing (no service, so no procedure, approval, clock, workflow or
+ * file answers): a reaction that does must say so here, or plain filings whose interests all answer
+ * false skip it (they are one statement, no transaction). Filings through a service run every reaction.
+ * Reactions to comments and changes are not concerned: a filing has no comment events yet.
+ */
+export const plainFilingInterests: readonly FilingInterest[] = [
+  // The requester's acknowledgement: only from a team that sends mail.
+  notificationsFilingInterest,
+  // The `created` event: only when an outgoing webhook listens to the team.
+  webhooksFilingInterest,
 ];

@@ -89,7 +89,7 @@ describe('the HTTP delivery worker', () => {
     let calls = 0;
     receiver.answer('/flaky', () => (++calls === 1 ? { status: 500, body: 'upstream down' } : { status: 204 }));
     const id = await queued('/flaky');
-    const first = new Date();
+    const first = new Date(Date.now() + 1);
     await drainDeliveries(database, queue({ now: () => first }), { now: first });
     const afterFirst = await deliveryRow(id);
     expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 500, last_error: 'HTTP 500' });
@@ -110,7 +110,8 @@ describe('the HTTP delivery worker', () => {
     receiver.answer('/go-away', { status: 503, headers: { 'retry-after': '86400' } });
     const asked = await queued('/slow-down');
     const unreasonable = await queued('/go-away');
-    const now = new Date();
+    // A millisecond on: both rows were stamped (in microseconds) within the current millisecond at the latest.
+    const now = new Date(Date.now() + 1);
     await drainDeliveries(database, queue({ now: () => now }), { now });
     expect(new Date((await deliveryRow(asked)).next_attempt_at).getTime() - now.getTime()).toBe(120_000);
     expect(new Date((await deliveryRow(unreasonable)).next_attempt_at).getTime() - now.getTime()).toBe(15_000);
@@ -156,7 +157,7 @@ describe('the HTTP delivery worker', () => {
 
   it('leaves a leased delivery alone until its lease runs out, then delivers it again', async () => {
     const id = await queued('/leased');
-    const now = new Date();
+    const now = new Date(Date.now() + 1);
     const claimed = await queue().claim(database, now, 10, new Date(now.getTime() + 60_000));
     expect(claimed.map((d) => d.id)).toEqual([id]);
     // The worker that claimed it died: nothing is delivered while the lease holds.

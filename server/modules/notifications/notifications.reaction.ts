@@ -3,13 +3,14 @@ import { decidedApprovalComment } from '../catalog/approvals.service.ts';
 import { isAgentOf } from '../../platform/auth/actor.ts';
 import { findPersonById, membershipsOfPerson } from '../people/people.service.ts';
 import { findRequestForHallway } from '../requests/requests.service.ts';
-import type { RecordedEvent, RequestReaction } from '../requests/request-reactions.ts';
+import type { FilingInterest, RecordedEvent, RequestReaction } from '../requests/request-reactions.ts';
+import { teamMailAddressCached } from '../channels/email/request-mail-thread.ts';
 import type { RequestRow } from '../requests/requests.store.ts';
 import { composeAcknowledgement } from './compose/acknowledgement.ts';
 import { composeReply } from './compose/reply.ts';
 import { composeStatus, type ToldStatus } from './compose/status.ts';
 import { queueApprovalRequests } from './approval-mail.ts';
-import { queueNotification } from './queue-notification.ts';
+import { hasDefaultNotificationSender, queueNotification } from './queue-notification.ts';
 
 /**
  * Mail to the people a request's change concerns, queued in the change's transaction (decision
@@ -39,6 +40,13 @@ export const notificationsReaction: RequestReaction = async (tx, change) => {
 };
 
 const OWN_CHANNELS: ReadonlySet<string> = new Set(['chat', 'slack', 'teams', 'sms']);
+
+/**
+ * A plain filing is acknowledged only when its channel is answered by mail and mail can come from
+ * somewhere (the team's address, from memory, or the default sender); see plainFilingInterests.
+ */
+export const notificationsFilingInterest: FilingInterest = async (db, filing) =>
+  !OWN_CHANNELS.has(filing.channel) && (hasDefaultNotificationSender() || (await teamMailAddressCached(db, filing.teamId)) !== null);
 const answeredByMail = (request: RequestRow) => !OWN_CHANNELS.has(request.channel);
 const portalPath = (request: RequestRow) => `/requests/${request.key}`;
 

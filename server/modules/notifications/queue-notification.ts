@@ -31,6 +31,8 @@ export interface Notification {
 
 let defaultSender: string | null = null;
 
+export const hasDefaultNotificationSender = () => defaultSender !== null;
+
 /** The address mail comes from for a team with no address of its own; none by default (such mail is not sent). */
 export function setDefaultNotificationSender(address: string | null): void {
   defaultSender = address?.trim().toLowerCase() || null;

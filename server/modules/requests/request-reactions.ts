@@ -25,11 +25,30 @@ export interface RequestChange {
 
 export type RequestReaction = (tx: Queryable, change: RequestChange) => Promise<void>;
 
-let loaded: Promise<readonly RequestReaction[]> | undefined;
+/** What is known of a plain filing (no service) before it is written. */
+export interface FilingPreview {
+  teamId: string;
+  channel: string;
+  requesterId: string;
+}
 
-function reactions(): Promise<readonly RequestReaction[]> {
-  loaded ??= import('../domain-reactions.ts').then((module) => module.domainReactions);
-  return loaded;
+/**
+ * Whether a module's reaction may act on a plain filing. Asked outside any transaction, before the
+ * insert, so it may answer from memory (signalled caches); true when unsure. A plain filing that
+ * concerns no reaction is one statement with no transaction (decision 0022); one through a service
+ * always runs every reaction.
+ */
+export type FilingInterest = (db: Queryable, filing: FilingPreview) => Promise<boolean>;
+
+let loaded: Promise<typeof import('../domain-reactions.ts')> | undefined;
+
+const domain = () => (loaded ??= import('../domain-reactions.ts'));
+const reactions = async () => (await domain()).domainReactions;
+
+/** Whether any module's reaction may act on this plain filing (see FilingInterest). */
+export async function plainFilingConcernsReactions(db: Queryable, filing: FilingPreview): Promise<boolean> {
+  for (const interest of (await domain()).plainFilingInterests) if (await interest(db, filing)) return true;
+  return false;
 }
 
 /**

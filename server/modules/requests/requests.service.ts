@@ -11,7 +11,7 @@ import * as store from './requests.store.ts';
 import type { RequestPriority } from './requests.tables.ts';
 import { NameBook, toRequestView, toTimelineEntry } from './requests.views.ts';
 import { findVisibleRequest, type WriteOptions } from './visible-request.ts';
-import { reactToRequestChange } from './request-reactions.ts';
+import { plainFilingConcernsReactions, reactToRequestChange } from './request-reactions.ts';
 import { detailsOf } from './request-details.ts';
 import type { AnswerRecord } from '../catalog/intake-form.ts';
 
@@ -122,13 +122,15 @@ export async function createRequest(
       intake: intake ? { serviceId: intake.serviceId, answers: intake.answers, parentId: intake.parentId ?? null, status: intake.status } : undefined,
       at: options.at,
     });
-    const filed = await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt });
+    const filed = reacts ? await reactToRequestChange(tx, { before: null, after: row, events: [], actorId: actor.personId, at: row.createdAt }) : row;
     return { status: 201, body: await toRequestView(filed, names), location: requestLocation(row.key) };
   };
-  // Every filing is reacted to (a service's procedure, approvals, clocks and workflow; the requester's
-  // acknowledgement and outgoing webhooks for any request), in one transaction with the insert, so the
-  // request exists with all of them or not at all.
-  const answer = await runIdempotently(db, scope, (tx) => (options.idempotencyKey ? create(tx) : tx.transaction(create)));
+  // A filing through a service is reacted to in full (procedure, approvals, clocks, workflow); a plain
+  // one only when a reaction may act on it (an acknowledgement from a team that sends mail, a webhook
+  // listening), asked from memory before the insert. Reactions share the insert's transaction, so the
+  // request exists with all of them or not at all; without any, the filing stays one statement.
+  const reacts = intake !== undefined || (await plainFilingConcernsReactions(db, { teamId: team.id, channel: input.channel ?? 'api', requesterId }));
+  const answer = await runIdempotently(db, scope, (tx) => (options.idempotencyKey || !reacts ? create(tx) : tx.transaction(create)));
   return answeredBeforeDueTimes(answer);
 }
 

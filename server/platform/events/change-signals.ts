@@ -4,7 +4,7 @@ import pg from 'pg';
 /** The channel the database's triggers notify on (migration 0002); the payload names the topic. */
 export const CHANGE_CHANNEL = 'hallway_changes';
 /** What the triggers announce: who a credential belongs to and what they may do, or a team. */
-export type ChangeTopic = 'credentials' | 'teams';
+export type ChangeTopic = 'credentials' | 'teams' | 'mail-settings' | 'webhooks';
 /** How the dedicated listening connection shows up in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'hallway-change-listener';
 

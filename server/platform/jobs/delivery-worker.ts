@@ -62,7 +62,9 @@ export async function deliverDueRound<Item>(
   queue: DeliveryQueue<Item>,
   options: { now?: Date; batchSize?: number; leaseMs?: number } = {},
 ): Promise<number> {
-  const now = options.now ?? new Date();
+  // The database stamps microseconds, this clock milliseconds: without the extra millisecond a row
+  // queued (`now()`) earlier within this same millisecond would look due only on the next round.
+  const now = options.now ?? new Date(Date.now() + 1);
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
   const items = await queue.claim(db, now, options.batchSize ?? DEFAULT_BATCH_SIZE, leaseUntil);
   const outcomes = await Promise.allSettled(items.map((item) => queue.deliver(db, item)));

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../../platform/db/database.ts';
+import { sharedCache, type CacheOptions } from '../../../platform/cache/signalled-cache.ts';
+import { changeSignalsOf, type Queryable } from '../../../platform/db/database.ts';
 import { selectMailSettingsByTeam } from './inbound.store.ts';
 import { mailThreadIds } from './mail.tables.ts';
 import { replyAddress, replyTokenFor } from './reply-tokens.ts';
@@ -35,4 +36,20 @@ export async function requestMailThread(db: Queryable, requestId: string, teamId
 /** The team's address, or null when it sends and receives no mail. */
 export async function teamMailAddress(db: Queryable, teamId: string): Promise<string | null> {
   return (await selectMailSettingsByTeam(db, teamId))?.inboundAddress ?? null;
+}
+
+/** Team addresses change rarely and every change is announced (migration 0014); the TTL is a backstop. */
+const TEAM_ADDRESS_CACHE: CacheOptions = { ttlMs: 5 * 60_000, maxEntries: 10_000 };
+
+/**
+ * The team's address from memory while change signals are live (outside a transaction), for the
+ * hot path of filing: whether a filing may be acknowledged by mail at all (decision 0022).
+ */
+export async function teamMailAddressCached(db: Queryable, teamId: string): Promise<string | null> {
+  const signals = changeSignalsOf(db);
+  if (!signals) return teamMailAddress(db, teamId);
+  // Cached as an object, so "no address" is remembered too (the cache keeps only found values).
+  const cache = sharedCache<{ address: string | null }>(signals, 'team mail addresses', 'mail-settings', TEAM_ADDRESS_CACHE);
+  const found = await cache.get(teamId, async () => ({ address: await teamMailAddress(db, teamId) }));
+  return found?.address ?? null;
 }

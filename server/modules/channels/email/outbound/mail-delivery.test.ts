@@ -134,7 +134,7 @@ describe('delivering the outbox to the relay', () => {
     const sent = await queued(mail());
     const leaseUntil = new Date(Date.now() + 60_000);
     // A worker claims it, then dies before delivering.
-    const claimed = await queue.claim(t.database, new Date(), 100, leaseUntil);
+    const claimed = await queue.claim(t.database, new Date(Date.now() + 1), 100, leaseUntil);
     expect(claimed.map((item) => item.id)).toContain(sent!.id);
     expect((await row(sent!.id)).status).toBe('sending');
     expect(await deliverDueRound(t.database, queue)).toBe(0);
