@@ -53,12 +53,13 @@ function referencesOf(messageIds: readonly string[]): string[] {
  */
 export async function queueNotification(tx: Queryable, notification: Notification): Promise<boolean> {
   const { kind, request } = notification;
-  const skip = (reason: string) => {
-    notificationLog().info({ kind, request: request.key, recipientId: notification.recipientId, reason }, 'notification not queued');
+  const skip = (reason: string, level: 'info' | 'debug' = 'info') => {
+    notificationLog()[level]({ kind, request: request.key, recipientId: notification.recipientId, reason }, 'notification not queued');
     return false;
   };
-  // The team's address first: most filings are to teams that send no mail, and this read is all they cost.
-  if (!defaultSender && (await teamMailAddress(tx, request.teamId)) === null) return skip('the team has no mail address and there is no default sender');
+  // The team's address first: most filings are to teams that send no mail, and this read is all they
+  // cost. A team without mail is a choice, not news: a line per change at info would drown the log.
+  if (!defaultSender && (await teamMailAddress(tx, request.teamId)) === null) return skip('the team has no mail address and there is no default sender', 'debug');
   const recipient = await findPersonById(tx, notification.recipientId);
   if (!recipient?.active) return skip('the recipient is not an active person');
   if (!recipient.email.includes('@')) return skip('the recipient has no e-mail address');
