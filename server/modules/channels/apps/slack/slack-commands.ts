@@ -11,9 +11,11 @@ import { SlackApiError, slackSettingsOf } from './slack-api.ts';
 import { SLACK_ID, unescapeSlackText } from './slack-inbound.ts';
 import { ephemeral, filedMessage } from './slack-messages.ts';
 import { slackPersonOf } from './slack-people.ts';
+import { followInSlack } from './slack-threads.ts';
 
 // `/helpdesk <what you need>`: the person behind the Slack user files a request with the
-// connection's team, and sees its key at once (Slack waits 3 s for this answer).
+// connection's team, sees its key at once (Slack waits 3 s for this answer), and follows it in their
+// direct messages with the app from the start.
 
 const SUBJECT_LIMIT = 200;
 const TEXT_LIMIT = 20_000;
@@ -50,6 +52,9 @@ export async function handleSlashCommand(database: Database, connection: Connect
       if (!(await recordInboundReceipt(tx, connection.id, receiptId))) return null;
       const request = await fileFor(tx, connection, who.actor, text, log);
       await receiptRequest(tx, connection.id, receiptId, request.id);
+      // The person who asked hears the team in Slack without a click: their thread's first post is
+      // queued with the filing, so it goes out if and only if the request exists.
+      await followInSlack(tx, connection, request, who.person.id, userId);
       return request;
     });
     if (filed) return filedMessage(filed.key, filed.subject);

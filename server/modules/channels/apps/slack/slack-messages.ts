@@ -24,21 +24,25 @@ const requestLink = (key: string) => linkTo(`/requests/${encodeURIComponent(key)
 /** Only the person who typed the command sees these. */
 export const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
 
-/** The answer to `/helpdesk <text>`: the new request's key, with Follow and Reply buttons. */
+/**
+ * The answer to `/helpdesk <text>`: the new request's key and a Reply button. The person already
+ * follows it (slack-commands.ts), and only they see this answer, so it offers no Follow button;
+ * Follow stays understood for the buttons of answers given before.
+ */
 export function filedMessage(key: string, subject: string) {
   const text = `Filed ${key}: ${escapeSlackText(cut(subject, 200))}`;
   return {
     response_type: 'ephemeral',
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: Your request *<${requestLink(key)}|${key}>* is filed: ${escapeSlackText(cut(subject, 200))}` } },
       {
-        type: 'actions',
-        elements: [
-          { type: 'button', action_id: FOLLOW_ACTION, value: key, text: { type: 'plain_text', text: 'Follow in Slack' } },
-          { type: 'button', action_id: REPLY_ACTION, value: key, text: { type: 'plain_text', text: 'Reply' } },
-        ],
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:white_check_mark: Your request *<${requestLink(key)}|${key}>* is filed: ${escapeSlackText(cut(subject, 200))}\nThe team's replies arrive in your direct messages with this app.`,
+        },
       },
+      { type: 'actions', elements: [{ type: 'button', action_id: REPLY_ACTION, value: key, text: { type: 'plain_text', text: 'Reply' } }] },
     ],
   };
 }

@@ -20,9 +20,9 @@ import {
   threadMessageEvent,
 } from './slack.test-support.ts';
 
-// From Slack to the desk and back: a slash command files a request, the requester follows it, the
-// agent's public reply is delivered into the requester's thread (captured by a local Slack), and the
-// requester's answer in that thread, or through the Reply form, lands on the request.
+// From Slack to the desk and back: a slash command files a request that its requester follows at
+// once, the agent's public reply is delivered into the requester's thread (captured by a local
+// Slack), and the requester's answer in that thread, or through the Reply form, lands on the request.
 
 const WORKSPACE = 'T0ROUND';
 let t: TestApp;
@@ -38,8 +38,8 @@ afterAll(() => testbed.close());
 
 const deliver = () => drainDeliveries(t.database, httpDeliveryQueue({ timeoutMs: 20_000 }));
 const posts = () => slack.calls.filter((call) => call.path === '/api/chat.postMessage');
-const fileBySlack = async (text: string) => {
-  const answer = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', text) });
+const fileBySlack = async (text: string, triggerId?: string, timestamp?: string) => {
+  const answer = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', text, triggerId), timestamp });
   expect(answer.statusCode, answer.body).toBe(200);
   return /Filed ([A-Z0-9]+-\d+)/.exec(answer.json().text)![1]!;
 };
@@ -51,18 +51,30 @@ const publicComments = async (key: string) => {
     .filter((entry) => entry.kind === 'commented' && entry.visibility === 'public')
     .map((entry) => ({ by: entry.actor?.id, body: entry.data.body }));
 };
+/** Runs `work` with the connection filing through `serviceSlug`, then restores its settings. */
+async function withDefaultService<Result>(serviceSlug: string, work: () => Promise<Result>): Promise<Result> {
+  const setSettings = (settings: Record<string, unknown>) =>
+    t.database.db.update(channelConnections).set({ settings: { apiBaseUrl: `${slack.url}/api`, ...settings } }).where(eq(channelConnections.externalId, WORKSPACE));
+  await setSettings({ defaultServiceSlug: serviceSlug });
+  try {
+    return await work();
+  } finally {
+    await setSettings({});
+  }
+}
 const threadsOf = (key: string) =>
   t.database.rows<{ external_thread: string; person_id: string }>(
     sql`select external_thread, person_id from channel_threads where request_id = (select id from requests where key = ${key})`,
   );
 
 describe('Slack round trip', () => {
-  it('slash command -> request -> follow -> agent reply posted in the thread -> answer in the thread becomes a comment', async () => {
-    const key = await fileBySlack('My laptop will not charge');
+  it('slash command -> request followed by its requester at once -> agent reply posted in the thread -> answer in the thread becomes a comment', async () => {
+    const trigger = 'trigger-command-roundtrip-1';
+    const key = await fileBySlack('My laptop will not charge', trigger);
+    // Slack's retry of the command (same trigger, a later signature) files nothing and follows nothing twice.
+    expect(await fileBySlack('My laptop will not charge', trigger, String(Math.floor(Date.now() / 1000) - 5))).toBe(key);
 
-    // Follow: the first post of the thread goes to the requester's direct messages.
-    const follow = await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
-    expect(follow.statusCode, follow.body).toBe(200);
+    // No Follow click: the first post of the thread goes to the requester's direct messages.
     expect(await deliver()).toBe(1);
     const [intro] = posts();
     expect(intro!.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
@@ -72,6 +84,11 @@ describe('Slack round trip', () => {
     expect(ts).toBeNull();
     expect(thread).toMatchObject({ person_id: cast.people.employee.id, external_thread: expect.stringMatching(/^D0EMMA:1764158400\.\d+$/) });
     const threadTs = thread!.external_thread.split(':')[1]!;
+    // A Follow click from an answer given before changes nothing: they follow it already.
+    const follow = await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
+    expect(follow.statusCode, follow.body).toBe(200);
+    expect(await deliver()).toBe(0);
+    expect(await threadsOf(key)).toHaveLength(1);
 
     // The agent's public reply is posted into the thread; the internal note is not.
     expect((await comment(key, 'agent', 'Internal: charger recall list', 'internal')).statusCode).toBe(201);
@@ -117,25 +134,28 @@ describe('Slack round trip', () => {
     expect(sent.body).toBe('');
     expect((await slackCall(t.app, { path: 'interactions', body: submission, timestamp: String(Math.floor(Date.now() / 1000) - 10) })).statusCode).toBe(200);
     expect(await publicComments(key)).toEqual([{ by: cast.people.employee.id, body: 'It is for the Q3 audit' }]);
+    expect(await deliver()).toBe(1); // the requester's thread, and nothing for their own words
   });
 
   it("someone else cannot follow or answer a request that is not theirs", async () => {
     const key = await fileBySlack('Salary slip question');
+    expect(await deliver()).toBe(1); // the requester's own thread
+    const requesterThreads = await threadsOf(key);
     const before = slack.calls.length;
     await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0OSCAR', 'hallway_follow', key)) });
     await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0OSCAR', 'hallway_reply', key)) });
     const refused = await slackCall(t.app, { path: 'interactions', body: interactionBody(replySubmission(WORKSPACE, 'U0OSCAR', key, 'let me in')) });
     expect(refused.json()).toEqual({ response_action: 'errors', errors: { reply: 'You may not reply on this request.' } });
-    expect(await threadsOf(key)).toEqual([]);
+    expect(await threadsOf(key)).toEqual(requesterThreads);
+    expect(requesterThreads.map((thread) => thread.person_id)).toEqual([cast.people.employee.id]);
     expect(await deliver()).toBe(0);
     expect(slack.calls.slice(before).filter((call) => !call.path.startsWith('/api/users.info'))).toEqual([]);
     expect(await publicComments(key)).toEqual([]);
   });
 
   it("a confidential request's replies reach Slack as a note without its words", async () => {
-    const key = await fileBySlack('A complaint about my manager');
-    await t.database.rows(sql`update requests set confidential = true where key = ${key}`);
-    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
+    const service = await publishService(t.app, cast.headers.admin, cast.team.slug, { name: 'Speak up', confidential: true });
+    const key = await withDefaultService(service.slug, () => fileBySlack('A complaint about my manager'));
     const before = posts().length;
     expect(await deliver()).toBe(1);
     expect(posts()[before]!.body).not.toContain('complaint');
@@ -148,7 +168,6 @@ describe('Slack round trip', () => {
 
   it('a reply queued while the bot token is unset fails its attempt with the reason, and goes out once it is set', async () => {
     const key = await fileBySlack('Badge does not open the door');
-    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', key)) });
     delete process.env[BOT_TOKEN_ENV];
     try {
       expect(await deliver()).toBe(1);
@@ -168,16 +187,8 @@ describe('Slack round trip', () => {
 
   it("files through the connection's default service when it has one", async () => {
     const service = await publishService(t.app, cast.headers.admin, cast.team.slug, { name: 'Hardware help', defaultPriority: 'high' });
-    await t.database.db
-      .update(channelConnections)
-      .set({ settings: { apiBaseUrl: `${slack.url}/api`, defaultServiceSlug: service.slug } })
-      .where(eq(channelConnections.externalId, WORKSPACE));
-    try {
-      const key = await fileBySlack('Docking station is dead');
-      const request = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.employee })).json();
-      expect(request).toMatchObject({ subject: 'Docking station is dead', channel: 'slack', priority: 'high', service: { slug: service.slug } });
-    } finally {
-      await t.database.db.update(channelConnections).set({ settings: { apiBaseUrl: `${slack.url}/api` } }).where(eq(channelConnections.externalId, WORKSPACE));
-    }
+    const key = await withDefaultService(service.slug, () => fileBySlack('Docking station is dead'));
+    const request = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.employee })).json();
+    expect(request).toMatchObject({ subject: 'Docking station is dead', channel: 'slack', priority: 'high', service: { slug: service.slug } });
   });
 });
