@@ -1,5 +1,23 @@
 import { nextRetryDelayMs, type RandomSource, type RetryPolicy } from '../channels/signatures/delivery-retry-schedule.ts';
+import type { DeliveryOwner } from '../domain-delivery-credentials.ts';
 import type { HttpCallResult } from './http-delivery-send.ts';
+
+/** A 2xx answer whose body says the call did not do what it was for (Slack's `{"ok":false}`). */
+export interface AnswerRefusal {
+  /** For the delivery log: what the peer said, in a few words, never the body sent. */
+  error: string;
+  /** The peer asks to be tried later (rate limited, a passing fault); otherwise the delivery fails. */
+  retryable: boolean;
+}
+
+/**
+ * What the HTTP worker asks of a purpose's owner. `refusalIn` reads a 2xx answer for a failure the
+ * peer reports in its body: a peer that answers 200 to everything must not have a message it
+ * dropped recorded as delivered. Null means delivered.
+ */
+export interface HttpDeliveryOwner extends DeliveryOwner {
+  refusalIn?: (answer: { status: number; body: string }) => AnswerRefusal | null;
+}
 
 /** What one attempt comes to, and what becomes of the delivery. */
 export interface AttemptOutcome {
@@ -18,7 +36,8 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Classifies an attempt: 2xx delivered; other 4xx failed at once; 5xx/408/429 and network errors
+ * Classifies an attempt: 2xx delivered, unless the owner read a refusal in it (then failed, or
+ * retried when the refusal says so); other 4xx failed at once; 5xx/408/429 and network errors
  * retried by the full-jitter schedule (or the peer's Retry-After when sane), until the last attempt.
  */
 export function outcomeOf(
@@ -27,6 +46,7 @@ export function outcomeOf(
   now: Date,
   policy: RetryPolicy,
   random: RandomSource,
+  refusal: AnswerRefusal | null = null,
 ): AttemptOutcome {
   const retryLater = (retryAfter: string | null) => {
     const backoff = nextRetryDelayMs(attemptsMade, policy, random);
@@ -43,7 +63,10 @@ export function outcomeOf(
     };
   }
   const excerpt = result.body === '' ? null : result.body.slice(0, EXCERPT_CHARACTERS);
-  if (result.status >= 200 && result.status < 300) return { statusCode: result.status, error: null, responseExcerpt: excerpt, next: { status: 'delivered' } };
+  if (result.status >= 200 && result.status < 300) {
+    if (!refusal) return { statusCode: result.status, error: null, responseExcerpt: excerpt, next: { status: 'delivered' } };
+    return { statusCode: result.status, error: refusal.error, responseExcerpt: excerpt, next: refusal.retryable ? retryLater(result.retryAfter) : { status: 'failed' } };
+  }
   const error = `HTTP ${result.status}`;
   if (!isRetryableStatus(result.status)) return { statusCode: result.status, error, responseExcerpt: excerpt, next: { status: 'failed' } };
   return { statusCode: result.status, error, responseExcerpt: excerpt, next: retryLater(result.retryAfter) };

@@ -1,3 +1,4 @@
+import type { AnswerRefusal } from '../../../integrations/http-delivery-outcome.ts';
 import { slackSettings, type SlackSettings } from '../connections.schema.ts';
 import { credentialOf, type ConnectionRow } from '../connections.service.ts';
 
@@ -71,4 +72,29 @@ export async function slackUserEmail(connection: ConnectionRow, slackUserId: str
 /** Opens a modal on the user's screen; `triggerId` is valid for 3 s after their click. */
 export async function openSlackView(connection: ConnectionRow, triggerId: string, view: unknown): Promise<void> {
   await callSlack(connection, 'views.open', { json: { trigger_id: triggerId, view } });
+}
+
+/** Slack's errors that mean "later": its rate limit and its own passing faults; any other is final. */
+const TEMPORARY_ERRORS: ReadonlySet<string> = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/**
+ * What a 2xx answer of Slack's Web API says about a queued post. Slack answers HTTP 200 with
+ * `ok: false` for its own failures (`channel_not_found`, `not_in_channel`, `invalid_auth`,
+ * `ratelimited` ...), so a post it refused would otherwise be recorded delivered and silently lost.
+ * An answer that is not Slack's JSON is refused too: the API address does not lead to Slack.
+ */
+export function slackRefusal(answerBody: string): AnswerRefusal | null {
+  let answer: { ok?: unknown; error?: unknown } | null;
+  try {
+    answer = JSON.parse(answerBody) as { ok?: unknown; error?: unknown } | null;
+  } catch {
+    answer = null;
+  }
+  if (typeof answer !== 'object' || answer === null || typeof answer.ok !== 'boolean') {
+    return { error: "Slack's answer is not Slack's JSON: check the connection's API address", retryable: false };
+  }
+  if (answer.ok) return null;
+  // The code is the peer's text: kept to Slack's own shape before it goes into the log.
+  const code = typeof answer.error === 'string' && /^[a-z0-9_.]{1,80}$/.test(answer.error) ? answer.error : 'unknown_error';
+  return { error: `Slack answered ok:false, ${code}`, retryable: TEMPORARY_ERRORS.has(code) };
 }

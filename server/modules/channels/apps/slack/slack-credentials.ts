@@ -1,14 +1,15 @@
-import type { DeliveryOwner } from '../../../domain-delivery-credentials.ts';
+import type { HttpDeliveryOwner } from '../../../integrations/http-delivery-outcome.ts';
 import { findConnectionById } from '../connections.service.ts';
-import { botTokenOf, slackSettingsOf } from './slack-api.ts';
+import { botTokenOf, slackRefusal, slackSettingsOf } from './slack-api.ts';
 import { recordStartedThread } from './slack-threads.ts';
 
 /**
  * Slack posts carry the connection's bot token, read from its environment variable at each attempt
  * (so a rotated token applies to retries, and none is stored with the queued body). The token goes
- * only to the connection's own API address: a delivery for another URL is refused.
+ * only to the connection's own API address: a delivery for another URL is refused. Slack's HTTP 200
+ * with `ok: false` is a failure (slackRefusal), retried only when Slack says "later".
  */
-export const slackDeliveryOwner: DeliveryOwner = {
+export const slackDeliveryOwner: HttpDeliveryOwner = {
   credentials: async (db, delivery) => {
     if (!delivery.connectionId) throw new Error('a Slack delivery names no connection');
     const connection = await findConnectionById(db, delivery.connectionId);
@@ -18,6 +19,7 @@ export const slackDeliveryOwner: DeliveryOwner = {
     }
     return { authorization: `Bearer ${botTokenOf(connection)}` };
   },
+  refusalIn: (answer) => slackRefusal(answer.body),
   delivered: async (db, delivery, answer) => {
     try {
       await recordStartedThread(db, delivery.body, answer.body);

@@ -185,6 +185,46 @@ describe('Slack round trip', () => {
     expect(posts().length).toBe(before + 1);
   });
 
+  it("does not count a post Slack answers with ok:false as delivered: 'later' is retried, anything else fails, both in the delivery log", async () => {
+    const key = await fileBySlack('Teams headset crackles');
+    const deliveries = () =>
+      t.database.rows<{ id: string; status: string; attempts: number; last_status_code: number; last_error: string | null }>(
+        sql`select id, status, attempts, last_status_code, last_error from http_deliveries
+          where request_id = (select id from requests where key = ${key}) order by created_at, id`,
+      );
+    const attemptsOf = (id: string) =>
+      t.database.rows<{ status_code: number; error: string | null; response_excerpt: string | null }>(
+        sql`select status_code, error, response_excerpt from http_delivery_attempts where delivery_id = ${id} order by attempt`,
+      );
+
+    // Rate limited: the intro stays pending, its thread waits for Slack's ts, and the next attempt delivers it.
+    testbed.refuseNextPosts('ratelimited');
+    expect(await deliver()).toBe(1);
+    const [intro] = await deliveries();
+    expect(intro).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 200, last_error: 'Slack answered ok:false, ratelimited' });
+    expect(await threadsOf(key)).toEqual([expect.objectContaining({ external_thread: 'dm:U0EMMA' })]);
+    await t.database.rows(sql`update http_deliveries set next_attempt_at = now() where id = ${intro!.id}`);
+    expect(await deliver()).toBe(1);
+    expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 2, last_error: null });
+    expect(await attemptsOf(intro!.id)).toEqual([
+      { status_code: 200, error: 'Slack answered ok:false, ratelimited', response_excerpt: '{"ok":false,"error":"ratelimited"}' },
+      { status_code: 200, error: null, response_excerpt: expect.stringContaining('"ok":true') },
+    ]);
+    expect((await threadsOf(key))[0]!.external_thread).toMatch(/^D0EMMA:/);
+
+    // The bot was removed from the conversation: the reply fails for good, with Slack's reason, and is not tried again.
+    testbed.refuseNextPosts('channel_not_found');
+    expect((await comment(key, 'agent', 'We are sending you a new headset')).statusCode).toBe(201);
+    expect(await deliver()).toBe(1);
+    const reply = (await deliveries())[1]!;
+    expect(reply).toMatchObject({ status: 'failed', attempts: 1, last_status_code: 200, last_error: 'Slack answered ok:false, channel_not_found' });
+    expect(await attemptsOf(reply.id)).toEqual([
+      { status_code: 200, error: 'Slack answered ok:false, channel_not_found', response_excerpt: '{"ok":false,"error":"channel_not_found"}' },
+    ]);
+    await t.database.rows(sql`update http_deliveries set next_attempt_at = now() where id = ${reply.id}`);
+    expect(await deliver()).toBe(0);
+  });
+
   it("files through the connection's default service when it has one", async () => {
     const service = await publishService(t.app, cast.headers.admin, cast.team.slug, { name: 'Hardware help', defaultPriority: 'high' });
     const key = await withDefaultService(service.slug, () => fileBySlack('Docking station is dead'));

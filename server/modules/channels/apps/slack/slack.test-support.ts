@@ -36,6 +36,8 @@ export interface SlackTestbed {
   cast: Cast;
   /** Slack's Web API, played by a local receiver. */
   slack: HttpReceiver;
+  /** The next posts are answered HTTP 200 `{ok:false, error}`, one error each, as Slack reports its failures. */
+  refuseNextPosts(...errors: string[]): void;
   close(): Promise<void>;
 }
 
@@ -44,13 +46,14 @@ export async function startSlackTestbed(workspaceId: string, emailsOf: (cast: Ca
   const t = await createTestApp();
   const cast = await buildCast(t.database);
   const slack = await startHttpReceiver();
-  playSlackApi(slack, emailsOf(cast));
+  const { refuseNextPosts } = playSlackApi(slack, emailsOf(cast));
   await connectSlack(t.database, cast.team.id, workspaceId, `${slack.url}/api`);
   forgetSlackPeople();
   return {
     t,
     cast,
     slack,
+    refuseNextPosts,
     close: async () => {
       await slack.close();
       await t.close();
@@ -58,8 +61,9 @@ export async function startSlackTestbed(workspaceId: string, emailsOf: (cast: Ca
   };
 }
 
-/** Slack's Web API as the tests need it: users by id with their e-mail, posts answered with a ts. */
-export function playSlackApi(receiver: HttpReceiver, emails: Record<string, string>): void {
+/** Slack's Web API as the tests need it: users by id with their e-mail, posts answered with a ts (or refused when told). */
+export function playSlackApi(receiver: HttpReceiver, emails: Record<string, string>): Pick<SlackTestbed, 'refuseNextPosts'> {
+  const refusals: string[] = [];
   receiver.answer('/api/users.info', (call) => {
     const user = new URL(call.path, 'http://x').searchParams.get('user') ?? '';
     const email = emails[user];
@@ -68,12 +72,15 @@ export function playSlackApi(receiver: HttpReceiver, emails: Record<string, stri
   receiver.answer('/api/views.open', { status: 200, body: '{"ok":true}' });
   let sequence = 100;
   receiver.answer('/api/chat.postMessage', (call) => {
+    const refusal = refusals.shift();
+    if (refusal) return { status: 200, body: JSON.stringify({ ok: false, error: refusal }) };
     const sent = JSON.parse(call.body) as { channel: string };
     sequence += 1;
     // Posting to a user id lands in the app's direct-message conversation with them: a D… channel.
     const channel = sent.channel.startsWith('U') ? `D${sent.channel.slice(1)}` : sent.channel;
     return { status: 200, body: JSON.stringify({ ok: true, channel, ts: `1764158400.000${sequence}` }) };
   });
+  return { refuseNextPosts: (...errors) => refusals.push(...errors) };
 }
 
 export const nowSeconds = () => String(Math.floor(Date.now() / 1000));
