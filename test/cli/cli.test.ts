@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/platform/auth/secrets.ts';
 import { openDatabase } from '../../server/platform/db/database.ts';
 import type { DatabaseTarget } from '../../server/config.ts';
-import { runCli } from '../support/processes.ts';
+import { DEMO_SEEDING_TIMEOUT_MS, runCli } from '../support/processes.ts';
 import { createServerDatabaseUrl } from '../support/test-database.ts';
 import { testDatabaseKind } from '../support/test-database-kind.ts';
 
@@ -40,11 +40,7 @@ async function count(query: ReturnType<typeof sql>): Promise<number> {
   }
 }
 
-// Seeding runs every migration and files the demo's requests with their reactions (mail, webhooks)
-// in a child process: well under the suite's 30 s on a quiet machine, but not on a loaded one.
-const SEEDING_TIMEOUT_MS = 120_000;
-
-describe('hallway seed-demo', { timeout: SEEDING_TIMEOUT_MS }, () => {
+describe('hallway seed-demo', { timeout: DEMO_SEEDING_TIMEOUT_MS }, () => {
   it('seeds an empty database: the configured admin plus the demo organisation, and prints the demo password once', async () => {
     const result = await runCli(['seed-demo'], env);
     expect(result.stderr).toBe('');

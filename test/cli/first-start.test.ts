@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '../../server/config.ts';
 import { verifyPassword } from '../../server/platform/auth/passwords.ts';
 import { openDatabase } from '../../server/platform/db/database.ts';
-import { killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { DEMO_SEEDING_TIMEOUT_MS, killServer, startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { createServerDatabaseUrl } from '../support/test-database.ts';
 import { testDatabaseKind } from '../support/test-database-kind.ts';
 
@@ -32,7 +32,7 @@ async function freshTarget(name: string): Promise<{ target: DatabaseTarget; env:
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await startServerProcess(env);
+  const server = await startServerProcess(env, DEMO_SEEDING_TIMEOUT_MS);
   started.push(server);
   return server;
 }
@@ -62,7 +62,8 @@ async function query<T extends Record<string, unknown>>(target: DatabaseTarget, 
 }
 
 describe('the first start of a server on an empty database', () => {
-  it('prints the generated admin sign-in once in a console box, and never again', async () => {
+  // Two starts and a stop of a real process: on a loaded machine this too nears the suite's 30 s.
+  it('prints the generated admin sign-in once in a console box, and never again', { timeout: DEMO_SEEDING_TIMEOUT_MS }, async () => {
     const { target, env } = await freshTarget('generated-admin');
     const first = await start({ ...env, HALLWAY_DEMO: '0' });
     const box = /│ +administrator +admin@hallway\.local +│\n│ +password +(\S+) +│/.exec(first.output());
@@ -88,7 +89,7 @@ describe('the first start of a server on an empty database', () => {
     await stop(second);
   });
 
-  it('with HALLWAY_ADMIN_* and the demo on: that admin, the demo organisation, and the demo password in the box', async () => {
+  it('with HALLWAY_ADMIN_* and the demo on: that admin, the demo organisation, and the demo password in the box', { timeout: DEMO_SEEDING_TIMEOUT_MS }, async () => {
     const { target, env } = await freshTarget('demo');
     const server = await start({ ...env, HALLWAY_ADMIN_EMAIL: 'boss@example.com', HALLWAY_ADMIN_PASSWORD: 'a long enough password' });
     expect(server.output()).toMatch(/Demo organisation: 60 people, 81 requests/);
@@ -116,7 +117,7 @@ describe('the first start of a server on an empty database', () => {
 });
 
 describe.skipIf(kind !== 'postgres')('two app processes starting together on one PostgreSQL server', () => {
-  it('exactly one of them creates the admin and seeds the demo; both serve', async () => {
+  it('exactly one of them creates the admin and seeds the demo; both serve', { timeout: DEMO_SEEDING_TIMEOUT_MS }, async () => {
     const { target, env } = await freshTarget('together');
     const servers = await Promise.all([start(env), start(env)]);
     for (const server of servers) expect((await fetch(`${server.url}/readyz`)).status).toBe(200);

@@ -14,6 +14,13 @@ function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, ...env };
 }
 
+/**
+ * How long a test may wait for a process that seeds the demo organisation: it runs every migration
+ * and files the demo's requests with their reactions (mail, webhooks). Well under the suite's 30 s
+ * on a quiet machine, not on a loaded one (two test workers, each with child processes, on 2 cores).
+ */
+export const DEMO_SEEDING_TIMEOUT_MS = 120_000;
+
 export interface CliResult {
   code: number | null;
   stdout: string;
