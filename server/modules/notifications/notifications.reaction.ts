@@ -19,8 +19,8 @@ import { hasDefaultNotificationSender, queueNotification } from './queue-notific
  *  - an agent's public reply: the requester (never an internal note, never to its author);
  *  - resolved, waiting on the requester, or closed without having been resolved: the requester;
  *  - handed to another team while an approval waits: that team's leads, who decide it now.
- * Requests that came by chat, Slack, Teams or SMS are answered there (their own reactions): no mail
- * to their requester. Approvers still get theirs: they were not part of that conversation.
+ * Requests that came by chat, Slack, Teams or SMS are answered there (their own reactions, replies
+ * and these status moves alike): no mail to their requester. Approvers still get theirs: they were not part of that conversation.
  */
 export const notificationsReaction: RequestReaction = async (tx, change) => {
   const request = change.after;
@@ -97,10 +97,7 @@ async function mailStatus(tx: Queryable, before: RequestRow, request: RequestRow
   const status = toldStatus(before, event);
   // The requester's own move (closing or reopening their resolved request) needs no mail to them.
   if (!status || event.actorId === request.requesterId) return;
-  // The reason given with the change: the resolution, the question, why it was closed; for a
-  // rejected approval, the approver's own words (the change's reason only says "approval rejected").
-  const rejection = typeof event.data.approvalId === 'string' ? await decidedApprovalComment(tx, event.data.approvalId) : null;
-  const note = rejection ?? (typeof event.data.reason === 'string' && event.data.reason.trim() !== '' ? event.data.reason : null);
+  const note = await statusNoteOf(tx, event);
   await queueNotification(tx, {
     kind: 'status',
     request,
@@ -112,7 +109,17 @@ async function mailStatus(tx: Queryable, before: RequestRow, request: RequestRow
 }
 
 /**
- * Which moves are worth a mail: resolved (what was done, how to reopen), waiting on the requester
+ * The words given with a status change: the resolution, the question, why it was closed; for a
+ * rejected approval, the approver's own words (the change's reason only says "approval rejected").
+ * Also what the chat apps' reactions tell their requesters (channels/apps/sms/chat-app-reaction.ts).
+ */
+export async function statusNoteOf(tx: Queryable, event: Pick<RecordedEvent, 'data'>): Promise<string | null> {
+  const rejection = typeof event.data.approvalId === 'string' ? await decidedApprovalComment(tx, event.data.approvalId) : null;
+  return rejection ?? (typeof event.data.reason === 'string' && event.data.reason.trim() !== '' ? event.data.reason : null);
+}
+
+/**
+ * Which moves are worth a mail (or, for a request that came by Slack, Teams or SMS, a message there): resolved (what was done, how to reopen), waiting on the requester
  * (they must act), and closed when it was not resolved first (a rejected approval, a request
  * withdrawn); closing a resolved request is the expected end and says nothing new.
  */

@@ -1,4 +1,5 @@
 import { linkTo } from '../../../../platform/http/public-url.ts';
+import { statusText, type StatusNews } from '../sms/chat-app-reaction.ts';
 
 // What Hallway says in Slack. Slack's mrkdwn treats &, < and > as markup, so text that came from
 // people is escaped before it goes into a message (Slack, "Formatting text for app surfaces").
@@ -80,4 +81,9 @@ export function followIntro(key: string, subject: string, confidential: boolean)
 export function replyText(key: string, authorName: string, body: string, confidential: boolean): string {
   if (confidential) return `There is a new reply on <${requestLink(key)}|${key}>. Open it in Hallway to read it.`;
   return `*${escapeSlackText(cut(authorName, 100))}* replied on <${requestLink(key)}|${key}>:\n${escapeSlackText(cut(body, SECTION_LIMIT))}`;
+}
+
+/** A status move as posted into a follower's thread; a confidential request's note stays in Hallway, as replies do. */
+export function statusNewsText(key: string, news: StatusNews, forRequester: boolean, confidential: boolean): string {
+  return `<${requestLink(key)}|${key}>: ${escapeSlackText(cut(statusText(news, { forRequester, quote: !confidential }), SECTION_LIMIT))}`;
 }

@@ -7,6 +7,8 @@ import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { publishService } from '../../../../../test/support/catalog-factories.ts';
 import { channelConnections } from '../apps.tables.ts';
+import { moveRequest, replayLatestStatusChange } from '../sms/chat-app.test-support.ts';
+import { slackReaction } from './slack.reaction.ts';
 import {
   BOT_TOKEN,
   startSlackTestbed,
@@ -31,7 +33,7 @@ let slack: HttpReceiver;
 let testbed: SlackTestbed;
 
 beforeAll(async () => {
-  testbed = await startSlackTestbed(WORKSPACE, (c) => ({ U0EMMA: c.people.employee.email, U0OSCAR: c.people.otherEmployee.email }));
+  testbed = await startSlackTestbed(WORKSPACE, (c) => ({ U0EMMA: c.people.employee.email, U0OSCAR: c.people.otherEmployee.email, U0ALAN: c.people.agent.email }));
   ({ t, cast, slack } = testbed);
 }, 120_000);
 afterAll(() => testbed.close());
@@ -164,6 +166,66 @@ describe('Slack round trip', () => {
     const note = JSON.parse(posts()[before + 1]!.body) as { text: string };
     expect(note.text).toContain(`There is a new reply on <`);
     expect(note.text).not.toContain('call you');
+    // Its resolution is announced, and its words stay in Hallway too.
+    await moveRequest(t.app, cast.headers.lead, key, 'resolved', 'HR spoke to your manager about the complaint');
+    expect(await deliver()).toBe(1);
+    const resolved = JSON.parse(posts()[before + 2]!.body) as { text: string };
+    expect(resolved.text).toContain(`|${key}>: Resolved. Open the request in Hallway`);
+    expect(resolved.text).not.toContain('HR');
+  });
+
+  it('tells the requester in their thread when the request waits on them and when it is resolved, once each, and not the agent who made the move', async () => {
+    const key = await fileBySlack('Printer prints blank pages');
+    // The agent follows it too; both threads get their first post.
+    await slackCall(t.app, { path: 'interactions', body: interactionBody(buttonPayload(WORKSPACE, 'U0ALAN', 'hallway_follow', key)) });
+    expect(await deliver()).toBe(2);
+    const threadOf = async (personId: string) => (await threadsOf(key)).find((thread) => thread.person_id === personId)!.external_thread.split(':');
+    const [emmaChannel, emmaTs] = await threadOf(cast.people.employee.id);
+    const [alanChannel, alanTs] = await threadOf(cast.people.agent.id);
+    const postsTo = (channel: string, ts: string, from: number) =>
+      posts().slice(from).map((call) => JSON.parse(call.body) as { channel: string; thread_ts?: string; text: string }).filter((post) => post.channel === channel && post.thread_ts === ts);
+
+    let from = posts().length;
+    await moveRequest(t.app, cast.headers.agent, key, 'in_progress');
+    await moveRequest(t.app, cast.headers.agent, key, 'waiting_on_requester', 'Which printer: 3rd or 4th floor?');
+    expect(await deliver()).toBe(1);
+    expect(postsTo(emmaChannel!, emmaTs!, from).map((post) => post.text)).toEqual([
+      expect.stringMatching(new RegExp(`\\|${key}>: The team needs something from you to go on: Which printer: 3rd or 4th floor\\?$`)),
+    ]);
+    expect(postsTo(alanChannel!, alanTs!, from)).toEqual([]);
+    // A replayed change queues nothing twice.
+    await replayLatestStatusChange(t.database, key, slackReaction);
+    expect(await deliver()).toBe(0);
+
+    // The requester's answer moves it back to work: nobody is told of that.
+    from = posts().length;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${key}/comments`, headers: cast.headers.employee, payload: { body: '4th floor', visibility: 'public' } })).statusCode).toBe(201);
+    expect(await deliver()).toBe(0);
+
+    // The lead resolves it: the requester hears the resolution and how to reopen, the following agent the news.
+    await moveRequest(t.app, cast.headers.lead, key, 'resolved', 'Replaced the toner & <cleaned> the drum');
+    expect(await deliver()).toBe(2);
+    const [toEmma] = postsTo(emmaChannel!, emmaTs!, from);
+    expect(toEmma!.text).toContain(`|${key}>: Resolved: Replaced the toner &amp; &lt;cleaned&gt; the drum\nNot solved? Reopen it in Hallway.`);
+    const [toAlan] = postsTo(alanChannel!, alanTs!, from);
+    expect(toAlan!.text).toMatch(/Resolved: Replaced the toner &amp; &lt;cleaned&gt; the drum$/);
+    await replayLatestStatusChange(t.database, key, slackReaction);
+    // Closing a resolved request is its expected end: nothing to tell.
+    await moveRequest(t.app, cast.headers.employee, key, 'closed');
+    expect(await deliver()).toBe(0);
+  });
+
+  it('tells the requester when an approver rejects the request, with the approver\'s words', async () => {
+    const service = await publishService(t.app, cast.headers.admin, cast.team.slug, { name: 'New laptop', approval: { approver: 'team_lead' } });
+    const key = await withDefaultService(service.slug, () => fileBySlack('A lighter laptop please'));
+    const approvals = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}/approvals`, headers: cast.headers.lead });
+    const approvalId = approvals.json().items[0].id as string;
+    const rejected = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${key}/approvals/${approvalId}/decision`, headers: cast.headers.lead, payload: { decision: 'reject', comment: 'Budget freeze until May' } });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const from = posts().length;
+    expect(await deliver()).toBe(2); // the thread's first post, and the news
+    const texts = posts().slice(from).map((call) => (JSON.parse(call.body) as { text: string }).text);
+    expect(texts).toContainEqual(expect.stringContaining(`|${key}>: Closed without being resolved: Budget freeze until May`));
   });
 
   it('a reply queued while the bot token is unset fails its attempt with the reason, and goes out once it is set', async () => {

@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../../../../app.ts';
 import type { Database } from '../../../../platform/db/database.ts';
 import { rowsOf } from '../../../../platform/db/database.ts';
+import type { RequestReaction } from '../../../requests/request-reactions.ts';
+import { patchRequest, readRequest } from '../../../requests/requests.test-support.ts';
+import { findRequestForHallway } from '../../../requests/requests.service.ts';
+import type { RequestStatus } from '../../../requests/requests.tables.ts';
 import { channelConnections, type ConnectionKind } from '../apps.tables.ts';
 
 /**
@@ -69,4 +74,26 @@ export async function publicCommentsOf(database: Database, requestId: string): P
 export async function countRows(database: Database, table: 'requests' | 'request_events' | 'http_deliveries' | 'channel_inbound_receipts'): Promise<number> {
   const [row] = rowsOf<{ count: number }>(await database.db.execute(sql`select count(*)::int as count from ${sql.identifier(table)}`));
   return row!.count;
+}
+
+/** Moves the request's status through the API as `headers` would, with the reason given; fails the test on anything but 200. */
+export async function moveRequest(app: FastifyInstance, headers: Record<string, string>, key: string, status: RequestStatus, reason?: string): Promise<void> {
+  const { version } = await readRequest(app, headers, key);
+  const moved = await patchRequest(app, headers, key, version, reason ? { status, reason } : { status });
+  expect(moved.statusCode, moved.body).toBe(200);
+}
+
+/** Runs `reaction` again on the request's latest status change, as a replayed change (the same event ids) would. */
+export async function replayLatestStatusChange(database: Database, key: string, reaction: RequestReaction): Promise<void> {
+  const after = await findRequestForHallway(database.db, { key });
+  if (!after) throw new Error(`no request ${key}`);
+  const [event] = rowsOf<{ id: number; actorId: string | null; data: Record<string, unknown> }>(
+    await database.db.execute(sql`select id::int as id, actor_id as "actorId", data from request_events
+      where request_id = ${after.id} and kind = 'status_changed' order by id desc limit 1`),
+  );
+  if (!event) throw new Error(`${key} has no status change`);
+  const before = { ...after, status: event.data.from as RequestStatus };
+  await database.db.transaction((tx) =>
+    reaction(tx, { before, after, events: [{ ...event, kind: 'status_changed', visibility: 'public' }], actorId: event.actorId, at: after.updatedAt }),
+  );
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpReceiver, type HttpReceiver } from '../../../../../test/support/http-receiver.ts';
-import { buildPerson } from '../../../../../test/support/factories.ts';
+import { bearerFor, buildPerson } from '../../../../../test/support/factories.ts';
 import { buildCast, type Cast } from '../../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app.ts';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { signGenericGatewayRequest } from '../../signatures/sms-gateway-generic.ts';
 import { signTwilioRequest } from '../../signatures/sms-gateway-twilio.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
-import { countRows, deliveriesOf, inAnotherProcess, insertConnection, publicCommentsOf, requestsFiledThrough } from './chat-app.test-support.ts';
+import { countRows, deliveriesOf, inAnotherProcess, insertConnection, moveRequest, publicCommentsOf, replayLatestStatusChange, requestsFiledThrough } from './chat-app.test-support.ts';
+import { smsReaction } from './sms.reaction.ts';
 import { STRANGER_TEXT } from './sms-inbound.ts';
 
 // The SMS endpoint through the app: signatures (Twilio and generic), repeats, strangers, and the
@@ -240,6 +241,40 @@ describe('SMS round trip', () => {
     expect((await postTwilio(smsFrom('+447700900456', 'NEW my monitor flickers'))).statusCode).toBe(200);
     expect((await requestsFiledThrough(t.database, 'sms', vicky.id)).map((r) => r.subject)).toEqual(['My VPN keeps dropping', 'my monitor flickers']);
     expect(await publicCommentsOf(t.database, filed!.id)).toHaveLength(2);
+  });
+
+  it('tells the requester by SMS when the request waits on them and when it is resolved, once each, and not of their own moves', async () => {
+    const walter = await buildPerson(t.database, { name: 'Walter Wifi', phone: '+44 7700 900789' });
+    expect((await postTwilio(smsFrom('+447700900789', 'Wifi in room 12 is down'))).statusCode).toBe(200);
+    const [filed] = await requestsFiledThrough(t.database, 'sms', walter.id);
+    await drain(); // the acknowledgement
+    const sentSince = async (from: number, count: number) => (await gateway.waitFor(from + count, '/twilio/')).slice(from).map((call) => new URLSearchParams(call.body));
+    const link = `http://localhost:3000/requests/${filed!.key}`;
+    let from = gateway.calls.filter((call) => call.path.startsWith('/twilio/')).length;
+
+    await moveRequest(t.app, cast.headers.agent, filed!.key, 'in_progress');
+    await moveRequest(t.app, cast.headers.agent, filed!.key, 'waiting_on_requester', 'Which access point: the one by the door?');
+    expect(await drain()).toBe(1);
+    const [question] = await sentSince(from, 1);
+    expect(question!.get('To')).toBe('+447700900789');
+    expect(question!.get('Body')).toBe(`${filed!.key}: The team needs something from you to go on: Which access point: the one by the door?
+${link}`);
+    await replayLatestStatusChange(t.database, filed!.key, smsReaction);
+    expect(await drain()).toBe(0);
+
+    // Their answer by SMS moves it back to work; nobody is told of that.
+    expect((await postTwilio(smsFrom('+447700900789', 'Yes, by the door'))).statusCode).toBe(200);
+    expect(await drain()).toBe(0);
+    from += 1;
+    await moveRequest(t.app, cast.headers.agent, filed!.key, 'resolved', 'Replaced the access point');
+    expect(await drain()).toBe(1);
+    const [resolved] = await sentSince(from, 1);
+    expect(resolved!.get('Body')).toBe(`${filed!.key}: Resolved: Replaced the access point Not solved? Reopen it in Hallway.
+${link}`);
+    await replayLatestStatusChange(t.database, filed!.key, smsReaction);
+    // Closing their resolved request is the requester's own move, and its expected end.
+    await moveRequest(t.app, await bearerFor(t.database, walter.id), filed!.key, 'closed');
+    expect(await drain()).toBe(0);
   });
 
   it('sends through a generic gateway as JSON with a bearer token', async () => {

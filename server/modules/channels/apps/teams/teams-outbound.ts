@@ -9,6 +9,8 @@ export interface TeamsPost {
   key: string;
   subject: string;
   text: string;
+  /** The notification's line (Teams shows it in the activity feed). */
+  summary: string;
   link: string;
   requestId: string;
   dedupeKey: string;
@@ -25,7 +27,7 @@ export function teamsCard(post: Omit<TeamsPost, 'requestId' | 'dedupeKey'>): Rec
   return {
     '@type': 'MessageCard',
     '@context': 'https://schema.org/extensions',
-    summary: `${post.key}: a reply from the service desk`,
+    summary: post.summary,
     title: `${post.key}: ${escapeMarkdown(post.subject)}`,
     text: escapeMarkdown(clipped).replace(/\n/g, '\n\n'),
     potentialAction: [{ '@type': 'OpenUri', name: `Open ${post.key}`, targets: [{ os: 'default', uri: post.link }] }],

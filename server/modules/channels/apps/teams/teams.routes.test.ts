@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
 import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { signTeamsRequest } from '../../signatures/teams-outgoing-webhook.ts';
-import { countRows, deliveriesOf, inAnotherProcess, publicCommentsOf, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { countRows, deliveriesOf, inAnotherProcess, moveRequest, publicCommentsOf, replayLatestStatusChange, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
+import { teamsReaction } from './teams.reaction.ts';
 import { startTeamsRig, type TeamsRig } from './teams.test-support.ts';
 
 // The Teams outgoing webhook through the app: its HMAC on the raw body, the activity's time window
@@ -171,5 +172,40 @@ describe('Teams round trip', () => {
     expect(second!.body).not.toContain('headset');
     expect(JSON.parse(second!.body).text).toContain('confidential');
     expect((await deliveriesOf(t.database, connection.id)).every((delivery) => delivery.status === 'delivered')).toBe(true);
+  });
+
+  it('tells the channel when the request waits on its requester and when it is resolved, once each; a confidential one without the words', async () => {
+    const fileFromTeams = async (text: string, conversation: string) =>
+      /Filed \*\*([A-Z0-9]+-\d+)\*\*/.exec((await post(activity({ text: `<at>Hallway</at> ${text}`, from: as('employee'), conversation }))).json().text)![1]!;
+    const key = await fileFromTeams('Shared mailbox is missing', '19:it-help@thread.tacv2;messageid=status');
+    await drain();
+    const cards = async (count: number) => (await channel.waitFor(count, '/webhookb2/it-help')).map((call) => JSON.parse(call.body) as { title: string; text: string; summary: string });
+    const seen = (await cards(0)).length;
+
+    await moveRequest(t.app, cast.headers.agent, key, 'in_progress');
+    await moveRequest(t.app, cast.headers.agent, key, 'waiting_on_requester', 'Which mailbox: *finance* or sales?');
+    expect(await drain()).toBe(1);
+    expect((await cards(seen + 1))[seen]).toMatchObject({
+      title: `${key}: Shared mailbox is missing`,
+      text: "Waiting for the requester's answer: Which mailbox: \\*finance\\* or sales?",
+      summary: `${key}: news from the service desk`,
+    });
+    await replayLatestStatusChange(t.database, key, teamsReaction);
+    expect(await drain()).toBe(0);
+    await moveRequest(t.app, cast.headers.agent, key, 'resolved', 'Added you to the finance mailbox');
+    expect(await drain()).toBe(1);
+    expect((await cards(seen + 2))[seen + 1]!.text).toBe('Resolved: Added you to the finance mailbox');
+    // The requester closing their resolved request is the expected end: nothing to post.
+    await moveRequest(t.app, cast.headers.employee, key, 'closed');
+    expect(await drain()).toBe(0);
+
+    const secretKey = await fileFromTeams('Harassment report', '19:it-help@thread.tacv2;messageid=status-secret');
+    await drain();
+    await t.database.db.execute(sql`update requests set confidential = true, assignee_id = ${cast.people.agent.id} where key = ${secretKey}`);
+    await moveRequest(t.app, cast.headers.agent, secretKey, 'resolved', 'The colleague was warned in writing');
+    expect(await drain()).toBe(1);
+    const announced = (await cards(seen + 3))[seen + 2]!;
+    expect(announced.text).toBe('Resolved. Open the request in Hallway for the details.');
+    expect(JSON.stringify(announced)).not.toContain('warned');
   });
 });
