@@ -3,8 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cast } from '../../../../../test/support/roles.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { buildApp } from '../../../../app.ts';
+import { drainDeliveries } from '../../../../platform/jobs/delivery-worker.ts';
+import { httpDeliveryQueue } from '../../../integrations/http-delivery.queue.ts';
 import { channelConnections } from '../apps.tables.ts';
-import { BOT_TOKEN, commandBody, nowSeconds, slackCall, SIGNING_SECRET, startSlackTestbed, type SlackTestbed } from './slack.test-support.ts';
+import {
+  BOT_TOKEN,
+  buttonPayload,
+  commandBody,
+  interactionBody,
+  nowSeconds,
+  slackCall,
+  SIGNING_SECRET,
+  startSlackTestbed,
+  threadMessageEvent,
+  type SignedCall,
+  type SlackTestbed,
+} from './slack.test-support.ts';
 
 // Slack's calls are believed only when signed with the workspace's signing secret, recently, once.
 
@@ -122,6 +136,65 @@ describe('Slack signatures, through the slash command endpoint', () => {
     const hostileUser = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, "U0'; drop table people;--", 'x') });
     expect(hostileUser.statusCode).toBe(400);
   });
+});
+
+describe('Slack signatures, through every endpoint', () => {
+  const receipts = async () => Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from channel_inbound_receipts`))[0]!.n);
+  let serial = 0;
+  /** A request filed by Slack, its requester's thread started: where a thread message lands. */
+  const followedThread = async () => {
+    const filed = await slackCall(t.app, { path: 'commands', body: commandBody(WORKSPACE, 'U0EMMA', `Mouse ${(serial += 1)} double-clicks`) });
+    expect(filed.statusCode, filed.body).toBe(200);
+    await drainDeliveries(t.database, httpDeliveryQueue({ timeoutMs: 20_000 }));
+    const [thread] = await t.database.rows<{ external_thread: string }>(
+      sql`select external_thread from channel_threads where person_id = ${cast.people.employee.id} order by created_at desc limit 1`,
+    );
+    const [channel, ts] = thread!.external_thread.split(':');
+    return { channel: channel!, ts: ts! };
+  };
+  // A call each endpoint would act on (file, follow, comment: each leaves a receipt), and a change of its bytes on the way.
+  const endpoints: Array<{ path: SignedCall['path']; body: () => Promise<string>; tamper: (body: string) => string }> = [
+    { path: 'commands', body: async () => commandBody(WORKSPACE, 'U0EMMA', `Keyboard ${(serial += 1)} is sticky`), tamper: (body) => body.replace('sticky', 'gone') },
+    {
+      path: 'interactions',
+      body: async () => interactionBody(buttonPayload(WORKSPACE, 'U0EMMA', 'hallway_follow', `${cast.team.keyPrefix}-1`)),
+      tamper: (body) => body.replace('U0EMMA', 'U0OSCA'),
+    },
+    {
+      path: 'events',
+      body: async () => {
+        const thread = await followedThread();
+        return threadMessageEvent(WORKSPACE, `Ev0SIGNED${(serial += 1)}`, { user: 'U0EMMA', channel: thread.channel, text: 'hello', ts: '1764158999.000100', thread_ts: thread.ts });
+      },
+      tamper: (body) => body.replace('hello', 'goodbye'),
+    },
+  ];
+
+  for (const endpoint of endpoints) {
+    it(`/${endpoint.path} refuses a wrong secret, a tampered body, an expired call and a replay, alike, acting on none`, async () => {
+      const body = await endpoint.body();
+      const expired = String(Math.floor(Date.now() / 1000) - 6 * 60);
+      const before = await receipts();
+      const refusals = [
+        await slackCall(t.app, { path: endpoint.path, body, secret: 'not-the-signing-secret' }),
+        await slackCall(t.app, { path: endpoint.path, body: endpoint.tamper(body), signedBody: body }),
+        await slackCall(t.app, { path: endpoint.path, body, timestamp: expired }),
+      ];
+      expect(await receipts()).toBe(before);
+      const timestamp = nowSeconds();
+      const accepted = await slackCall(t.app, { path: endpoint.path, body, timestamp });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      const afterAccepted = await receipts();
+      expect(afterAccepted).toBe(before + 1);
+      refusals.push(await slackCall(t.app, { path: endpoint.path, body, timestamp }));
+      for (const refused of refusals) {
+        expect(refused.statusCode).toBe(401);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.json().detail).toBe('The request signature could not be verified');
+      }
+      expect(await receipts()).toBe(afterAccepted);
+    });
+  }
 });
 
 describe('Slack calls in the log', () => {
