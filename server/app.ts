@@ -25,6 +25,7 @@ import { teamsRoutes } from './modules/channels/apps/teams/teams.routes.ts';
 import { chatRoutes } from './modules/channels/chat/chat.routes.ts';
 import { inboundMailRoutes } from './modules/channels/email/inbound-mail.routes.ts';
 import { outboxRoutes } from './modules/channels/email/outbound/outbox.routes.ts';
+import { requestMailRoutes } from './modules/channels/email/request-mail.routes.ts';
 import { inboundWebhookRoutes } from './modules/integrations/inbound-webhooks.routes.ts';
 import { webhookRoutes } from './modules/integrations/webhooks.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(deflectionRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(searchRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(inboundMailRoutes(moduleDeps), { prefix: '/api/v1' });
+    await api.register(requestMailRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(outboxRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(notificationRoutes(moduleDeps), { prefix: '/api/v1' });
     await api.register(chatRoutes(moduleDeps), { prefix: '/api/v1' });

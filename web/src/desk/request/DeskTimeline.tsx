@@ -1,12 +1,22 @@
-import { Badge, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
 import type { TimelineEntry } from '../../api/types.ts';
 import { EmptyState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
 import { dateTimeWords } from '../../i18n/format.ts';
+import { useMailSources } from '../api/request-mail-queries.ts';
+import { MailMessageModal } from './MailMessageModal.tsx';
+import { mailByTimelineEntry } from './request-mail.ts';
 import { deskEventBody, deskEventTitle, type Names } from './timeline-words.ts';
 
 /** The whole timeline, newest last; internal entries on a yellow ground with an "Internal" badge. */
 export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; names: Names }) {
+  // The request's key from the route (/desk/requests/:key), for the mail behind its entries.
+  const { key = '' } = useParams();
+  const sources = useMailSources(key);
+  const mailOfEntry = useMemo(() => mailByTimelineEntry(entries, sources.data ?? []), [entries, sources.data]);
+  const [openMessage, setOpenMessage] = useState<string | null>(null);
   return (
     <Stack gap="xs" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title">
@@ -52,11 +62,23 @@ export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; nam
                     {body}
                   </Text>
                 )}
+                {mailOfEntry.has(entry.id) && (
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    mt={4}
+                    aria-label={en.desk.request.mail.showLabel(entry.actor?.name ?? en.events.someone, dateTimeWords(entry.occurredAt))}
+                    onClick={() => setOpenMessage(mailOfEntry.get(entry.id) ?? null)}
+                  >
+                    {en.desk.request.mail.show}
+                  </Button>
+                )}
               </Timeline.Item>
             );
           })}
         </Timeline>
       )}
+      <MailMessageModal requestKey={key} messageId={openMessage} onClose={() => setOpenMessage(null)} />
     </Stack>
   );
 }
