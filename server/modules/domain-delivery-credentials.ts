@@ -24,9 +24,22 @@ export interface DeliveryToSign {
  */
 export type DeliveryCredentials = (db: Queryable, delivery: DeliveryToSign) => Promise<Record<string, string>>;
 
+/** A 2xx answer whose body says the call did not do what it was for (Slack's `{"ok":false}`). */
+export interface AnswerRefusal {
+  /** For the delivery log: what the peer said, in a few words, never the body sent. */
+  error: string;
+  /** The peer asks to be tried later (rate limited, a passing fault); otherwise the delivery fails. */
+  retryable: boolean;
+}
+
 /** What the owner of a purpose says about its deliveries. */
 export interface DeliveryOwner {
   credentials: DeliveryCredentials;
+  /**
+   * Reads a 2xx answer for a failure the peer reports in its body: a peer that answers 200 to
+   * everything must not have a message it dropped recorded as delivered. Null means delivered.
+   */
+  refusalIn?: (answer: { status: number; body: string }) => AnswerRefusal | null;
   /**
    * Called (no transaction open) after a 2xx answer was recorded, with the answer's body: Slack's
    * chat.postMessage answers with the message's `ts`, which becomes the request's thread. Should

@@ -1,23 +1,6 @@
 import { nextRetryDelayMs, type RandomSource, type RetryPolicy } from '../channels/signatures/delivery-retry-schedule.ts';
-import type { DeliveryOwner } from '../domain-delivery-credentials.ts';
+import type { AnswerRefusal } from '../domain-delivery-credentials.ts';
 import type { HttpCallResult } from './http-delivery-send.ts';
-
-/** A 2xx answer whose body says the call did not do what it was for (Slack's `{"ok":false}`). */
-export interface AnswerRefusal {
-  /** For the delivery log: what the peer said, in a few words, never the body sent. */
-  error: string;
-  /** The peer asks to be tried later (rate limited, a passing fault); otherwise the delivery fails. */
-  retryable: boolean;
-}
-
-/**
- * What the HTTP worker asks of a purpose's owner. `refusalIn` reads a 2xx answer for a failure the
- * peer reports in its body: a peer that answers 200 to everything must not have a message it
- * dropped recorded as delivered. Null means delivered.
- */
-export interface HttpDeliveryOwner extends DeliveryOwner {
-  refusalIn?: (answer: { status: number; body: string }) => AnswerRefusal | null;
-}
 
 /** What one attempt comes to, and what becomes of the delivery. */
 export interface AttemptOutcome {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../../platform/db/database.ts';
 import type { DeliveryQueue } from '../../platform/jobs/delivery-worker.ts';
 import { DEFAULT_RETRY_POLICY, type RandomSource, type RetryPolicy } from '../channels/signatures/delivery-retry-schedule.ts';
-import { deliveryOwners, type DeliveryToSign } from '../domain-delivery-credentials.ts';
-import { outcomeOf, type AttemptOutcome, type HttpDeliveryOwner } from './http-delivery-outcome.ts';
+import { deliveryOwners, type DeliveryOwner, type DeliveryToSign } from '../domain-delivery-credentials.ts';
+import { outcomeOf, type AttemptOutcome } from './http-delivery-outcome.ts';
 import { callHttp, isHttpUrl, type HttpCallResult } from './http-delivery-send.ts';
 
 /** A leased `http_deliveries` row, as the worker needs it. */
@@ -24,7 +24,7 @@ export interface HttpDeliveryQueueOptions {
   retryPolicy?: RetryPolicy;
   random?: RandomSource;
   /** The owners by purpose; `deliveryOwners` unless a test brings its own. */
-  owners?: Readonly<Record<string, HttpDeliveryOwner>>;
+  owners?: Readonly<Record<string, DeliveryOwner>>;
   /** The attempt's instant (signatures, backoff); the clock unless a test sets it. */
   now?: () => Date;
 }
@@ -38,7 +38,7 @@ export const HALLWAY_USER_AGENT = 'Hallway-Delivery/1 (+https://github.com/hallw
  * `http_delivery_attempts`. Nothing here logs a body, header value or secret.
  */
 export function httpDeliveryQueue(options: HttpDeliveryQueueOptions = {}): DeliveryQueue<ClaimedHttpDelivery> {
-  const owners: Readonly<Record<string, HttpDeliveryOwner>> = options.owners ?? deliveryOwners;
+  const owners = options.owners ?? deliveryOwners;
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const random = options.random ?? Math.random;
   const clock = options.now ?? (() => new Date());
@@ -89,7 +89,7 @@ export function httpDeliveryQueue(options: HttpDeliveryQueueOptions = {}): Deliv
 async function attempt(
   database: Database,
   delivery: ClaimedHttpDelivery,
-  owner: HttpDeliveryOwner | undefined,
+  owner: DeliveryOwner | undefined,
   toSign: DeliveryToSign,
   timeoutMs: number,
 ): Promise<HttpCallResult> {

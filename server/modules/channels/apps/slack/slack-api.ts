@@ -1,4 +1,4 @@
-import type { AnswerRefusal } from '../../../integrations/http-delivery-outcome.ts';
+import type { AnswerRefusal } from '../../../domain-delivery-credentials.ts';
 import { slackSettings, type SlackSettings } from '../connections.schema.ts';
 import { credentialOf, type ConnectionRow } from '../connections.service.ts';
 

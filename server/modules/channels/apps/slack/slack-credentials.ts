@@ -1,4 +1,4 @@
-import type { HttpDeliveryOwner } from '../../../integrations/http-delivery-outcome.ts';
+import type { DeliveryOwner } from '../../../domain-delivery-credentials.ts';
 import { findConnectionById } from '../connections.service.ts';
 import { botTokenOf, slackRefusal, slackSettingsOf } from './slack-api.ts';
 import { recordStartedThread } from './slack-threads.ts';
@@ -9,7 +9,7 @@ import { recordStartedThread } from './slack-threads.ts';
  * only to the connection's own API address: a delivery for another URL is refused. Slack's HTTP 200
  * with `ok: false` is a failure (slackRefusal), retried only when Slack says "later".
  */
-export const slackDeliveryOwner: HttpDeliveryOwner = {
+export const slackDeliveryOwner: DeliveryOwner = {
   credentials: async (db, delivery) => {
     if (!delivery.connectionId) throw new Error('a Slack delivery names no connection');
     const connection = await findConnectionById(db, delivery.connectionId);
