@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 // A real IMAP server for the mail-polling tests: Debian's Dovecot (package dovecot-imapd, installed
 // by .ci/run), configured in a temporary folder, listening on 127.0.0.1 at a free port, without TLS,
@@ -146,4 +147,16 @@ export async function startDovecot(): Promise<Dovecot> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A team's mailbox settings for this server; the password is read from the environment variable `passwordEnv`. */
+export function imapSettingsOf(dovecot: Dovecot, passwordEnv: string) {
+  return { imapEnabled: true, imapHost: dovecot.host, imapPort: dovecot.port, imapTls: false, imapUser: dovecot.user, imapPasswordEnv: passwordEnv };
+}
+
+/** A connected client of the test user's mailbox, for a test to append messages and read their flags. */
+export async function connectImapClient(dovecot: Dovecot): Promise<ImapFlow> {
+  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  await client.connect();
+  return client;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
+import { connectImapClient, imapSettingsOf, startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
@@ -27,15 +27,9 @@ beforeAll(async () => {
   await upsertMailSettings(t.database.db, {
     teamId: cast.team.id,
     inboundAddress: 'facilities@hallway.test',
-    imapEnabled: true,
-    imapHost: dovecot.host,
-    imapPort: dovecot.port,
-    imapTls: false,
-    imapUser: dovecot.user,
-    imapPasswordEnv: 'HALLWAY_TEST_IMAP_PASSWORD',
+    ...imapSettingsOf(dovecot, 'HALLWAY_TEST_IMAP_PASSWORD'),
   });
-  client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
-  await client.connect();
+  client = await connectImapClient(dovecot);
 });
 afterAll(async () => {
   await client?.logout();
@@ -103,6 +97,33 @@ describe('polling a team mailbox', () => {
       await t.database.db.execute(sql`select channel, requester_id, description from requests where subject = 'Window will not close'`),
     );
     expect(request).toMatchObject({ channel: 'email', requester_id: cast.people.employee.id, description: expect.stringContaining('Room 3.07') });
+  });
+
+  it('takes every message while other sessions change flags in the mailbox: a second poller, a person flagging mail', async () => {
+    const uids: number[] = [];
+    for (let n = 1; n <= 30; n += 1) {
+      const appended = await client.append('INBOX', message(`twin-${n}@corp.test`, `Twin poll ${n}`));
+      uids.push(Number(appended && appended.uid));
+    }
+    // Another session's flag changes reach a poller's session as unrequested FETCH rows (flags, no
+    // UID, no content), answered along with the poller's own FETCH.
+    let polling = true;
+    const flagging = (async () => {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        for (let round = 0; polling || round < 2; round += 1) {
+          await (round % 2 === 0 ? client.messageFlagsAdd('1:*', ['\\Flagged']) : client.messageFlagsRemove('1:*', ['\\Flagged']));
+        }
+      } finally {
+        lock.release();
+      }
+    })();
+    const polls = await Promise.all([poll(), poll()]).finally(() => (polling = false));
+    await flagging;
+    expect(polls[0].stored + polls[1].stored).toBe(30);
+    const stored = rowsOf<{ count: string | number }>(await t.database.db.execute(sql`select count(*) as count from inbound_messages where message_key like 'id:twin-%'`));
+    expect(Number(stored[0]!.count)).toBe(30);
+    for (const uid of uids) expect(await seenOnServer(uid)).toBe(true);
   });
 
   it('leaves a message unread on the server when it cannot be stored, and takes it on the next poll', async () => {

@@ -49,23 +49,24 @@ export async function pollTeamMailbox(database: Database, settings: TeamMailSett
       const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, MESSAGES_PER_POLL);
       // Recorded even when nothing is new: the poll time and a cleared error say the mailbox is reachable.
       await recordImapPosition(database.db, settings.teamId, { uidValidity, lastUid, error: null });
-      const sizes = uids.length === 0 ? [] : await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
-      for (const { uid, size } of sizes.sort((a, b) => a.uid - b.uid)) {
-        if ((size ?? 0) > maxBytes) {
+      const sizes = await sizesOf(client, uids);
+      for (const uid of uids.filter((candidate) => sizes.has(candidate))) {
+        const size = sizes.get(uid)!;
+        if (size > maxBytes) {
           // Left unread on the server; its headers are kept for the admins and its sender told once.
-          const [headers] = await client.fetchAll(String(uid), { uid: true, headers: true }, { uid: true });
-          if (!headers?.headers) throw new Error(`message UID ${uid} has no header section`);
-          await keepOversizedMessage(database, { teamId: settings.teamId, envelopeTo: [imapUser], headerSection: headers.headers, sizeBytes: size ?? 0, maxBytes });
+          const headerSection = await fetchPart(client, uid, 'headers');
+          if (!headerSection) throw new Error(`message UID ${uid} has no header section`);
+          await keepOversizedMessage(database, { teamId: settings.teamId, envelopeTo: [imapUser], headerSection, sizeBytes: size, maxBytes });
           result.skippedTooLarge += 1;
         } else {
-          const [message] = await client.fetchAll(String(uid), { uid: true, source: true }, { uid: true });
-          if (!message?.source) throw new Error(`message UID ${uid} has no content`);
+          const source = await fetchPart(client, uid, 'source');
+          if (!source) throw new Error(`message UID ${uid} has no content`);
           const id = await storeArrivedMessage(database, {
             teamId: settings.teamId,
             channel: 'imap',
             envelopeFrom: null,
             envelopeTo: [imapUser],
-            raw: message.source,
+            raw: source,
           });
           if (id) result.stored += 1;
           else result.alreadyStored += 1;
@@ -85,4 +86,25 @@ export async function pollTeamMailbox(database: Database, settings: TeamMailSett
     throw error;
   }
   return result;
+}
+
+// A FETCH's answer also carries the flag changes other sessions made in the mailbox meanwhile (another
+// Hallway process marking \Seen, a person's mail client), as rows of their own without the asked-for
+// items, and often without a UID: only the rows of the UIDs asked for, with what was asked, count.
+
+/** The size of each of these UIDs still in the mailbox (0 when the server gives none, as if small). */
+async function sizesOf(client: ImapFlow, uids: number[]): Promise<Map<number, number>> {
+  const sizes = new Map<number, number>();
+  if (uids.length === 0) return sizes;
+  const asked = new Set(uids);
+  for (const row of await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true })) {
+    if (asked.has(row.uid) && (typeof row.size === 'number' || !sizes.has(row.uid))) sizes.set(row.uid, row.size ?? 0);
+  }
+  return sizes;
+}
+
+async function fetchPart(client: ImapFlow, uid: number, part: 'source' | 'headers'): Promise<Buffer | undefined> {
+  const query = part === 'source' ? { uid: true, source: true } : { uid: true, headers: true };
+  const rows = await client.fetchAll(String(uid), query, { uid: true });
+  return rows.find((row) => row.uid === uid && row[part])?.[part];
 }
