@@ -164,12 +164,22 @@ describe.skipIf(!chromiumInstalled)('journey: a live chat, continued by e-mail',
       to: replyTo,
       subject: `Re: ${parsed.subject ?? ''}`,
       inReplyTo: parsed.messageId,
-      text: `${BY_MAIL}\n\nOn Thu, Chen Wei wrote:\n> ${AFTER_LEFT}`,
+      // As her mail client writes it: the attribution with its date, then the quoted mail.
+      text: `${BY_MAIL}\n\nOn Thu, 26 Nov 2026 at 10:02, Chen Wei <it@lumen.example> wrote:\n> ${AFTER_LEFT}`,
     });
     transport.close();
 
     await agent.getByTestId('timeline').getByText(BY_MAIL).waitFor({ timeout: 60_000 });
     await keepScreenshot(agent, 'journey-chat-agent-request');
+
+    // The timeline shows her words without the quoted history; the whole mail is a click away.
+    expect(await agent.getByTestId('timeline').getByText(/Chen Wei wrote:/).count()).toBe(0);
+    await agent.getByRole('button', { name: /^Show the whole message: Chloe Nguyen/ }).click();
+    const whole = agent.getByRole('dialog');
+    await whole.getByText(`> ${AFTER_LEFT}`).waitFor();
+    await whole.getByText(/On Thu, 26 Nov 2026 at 10:02, Chen Wei/).waitFor();
+    await expectAccessible(agent, 'the whole mail behind a reply');
+    await keepScreenshot(agent, 'journey-chat-whole-mail');
   });
 });
 
