@@ -1,13 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_CORPUS_FOLDER } from '../../../../test/fixtures/mail/manifest.ts';
+import { fingerprint } from '../../../../test/support/database-fingerprint.ts';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
 import { fireDueTimers, MAX_TIMER_ATTEMPTS } from '../../../platform/jobs/timers.ts';
 import { domainTimerHandlers } from '../../domain-timers.ts';
+import type { InboundMessageView } from './inbound-mail.schema.ts';
 import { upsertMailSettings } from './inbound.store.ts';
+import { smtpReceivedKeys } from './mail-corpus.test-support.ts';
 import { replyAddress, replyTokenFor } from './reply-tokens.ts';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.ts';
 
@@ -35,6 +41,13 @@ const employee = () => cast.people.employee.email;
 const send = (mail: SendMailOptions) =>
   nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true }).sendMail(mail);
 const processAll = () => fireDueTimers(t.database, domainTimerHandlers);
+/** Sends these exact bytes, as a mail server relaying them would (nodemailer would rewrite them). */
+async function sendRaw(raw: string | Buffer): Promise<void> {
+  const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
+  await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) => connection.send({ from: employee(), to: [teamAddress] }, raw, (error) => (error ? reject(error) : resolve())));
+  connection.quit();
+}
 
 interface Outcome {
   status: string;
@@ -56,6 +69,30 @@ async function requestsWithSubject(subject: string) {
 async function timeline(key: string) {
   const response = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${key}`, headers: cast.headers.agent });
   return response.json<{ timeline: Array<{ kind: string; data: Record<string, unknown> }> }>().timeline;
+}
+
+/** The admins' entry for the failed message stored under this key (GET /admin/inbound-mail?status=failed). */
+async function failedItem(messageKey: string): Promise<InboundMessageView> {
+  const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=failed&limit=200', headers: cast.headers.admin });
+  expect(response.statusCode, response.body).toBe(200);
+  const item = response.json<{ items: InboundMessageView[] }>().items.find((entry) => entry.messageKey === messageKey);
+  expect(item, messageKey).toBeDefined();
+  return item!;
+}
+
+/** Every try of the due processing, while filing a request fails (a database fault): its messages end failed. */
+async function processEveryTryWhileRequestsRefused(): Promise<void> {
+  await t.database.db.execute(sql`create function refuse_requests() returns trigger language plpgsql as $$ begin raise exception 'requests are read-only today'; end $$`);
+  await t.database.db.execute(sql`create trigger refuse_requests before insert on requests for each row execute function refuse_requests()`);
+  try {
+    // Each try is retried later (2, 4, 8 ... s): fire at instants far enough apart for every retry.
+    for (let hour = 1; hour <= MAX_TIMER_ATTEMPTS; hour += 1) {
+      await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(Date.now() + hour * 3_600_000) });
+    }
+  } finally {
+    await t.database.db.execute(sql`drop trigger refuse_requests on requests`);
+    await t.database.db.execute(sql`drop function refuse_requests()`);
+  }
 }
 
 async function fileByMail(subject: string, messageId: string): Promise<string> {
@@ -92,12 +129,7 @@ describe('processing inbound mail', () => {
   it('files one request for a message delivered twice (a raw SMTP redelivery of the same Message-ID)', async () => {
     const raw = `From: ${employee()}\r\nTo: ${teamAddress}\r\nSubject: Badge does not open door\r\nMessage-ID: <twice-1@corp.test>\r\n\r\nBadge 4411.\r\n`;
     for (let delivery = 0; delivery < 2; delivery += 1) {
-      const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
-      await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
-      await new Promise<void>((resolve, reject) =>
-        connection.send({ from: employee(), to: [teamAddress] }, raw, (error) => (error ? reject(error) : resolve())),
-      );
-      connection.quit();
+      await sendRaw(raw);
       await processAll();
     }
     expect(await requestsWithSubject('Badge does not open door')).toHaveLength(1);
@@ -162,11 +194,7 @@ describe('processing inbound mail', () => {
   });
 
   it('keeps a message that cannot be parsed as failed, with the reason, for the admins', async () => {
-    const raw = 'this is not a mail message at all, just a line of text\r\nand another\r\n';
-    const connection = new SMTPConnection({ host: '127.0.0.1', port: listener.port, ignoreTLS: true });
-    await new Promise<void>((resolve, reject) => connection.connect((error?: Error) => (error ? reject(error) : resolve())));
-    await new Promise<void>((resolve, reject) => connection.send({ from: employee(), to: [teamAddress] }, raw, (error) => (error ? reject(error) : resolve())));
-    connection.quit();
+    await sendRaw('this is not a mail message at all, just a line of text\r\nand another\r\n');
     await processAll();
     const failed = await t.app.inject({ method: 'GET', url: '/api/v1/admin/inbound-mail?status=failed', headers: cast.headers.admin });
     expect(failed.json().items).toContainEqual(expect.objectContaining({ status: 'failed', statusReason: expect.stringMatching(/header/i), requestId: null }));
@@ -174,21 +202,64 @@ describe('processing inbound mail', () => {
 
   it('marks a message failed, for the admins, when its processing fails on every try', async () => {
     await send({ from: employee(), to: teamAddress, subject: 'Projector dead', text: 'Room 1.01.', messageId: '<projector-1@corp.test>' });
-    await t.database.db.execute(sql`create function refuse_requests() returns trigger language plpgsql as $$ begin raise exception 'requests are read-only today'; end $$`);
-    await t.database.db.execute(sql`create trigger refuse_requests before insert on requests for each row execute function refuse_requests()`);
-    try {
-      // Each try is retried later (2, 4, 8 ... s): fire at instants far enough apart for every retry.
-      for (let hour = 1; hour <= MAX_TIMER_ATTEMPTS; hour += 1) {
-        await fireDueTimers(t.database, domainTimerHandlers, { now: new Date(Date.now() + hour * 3_600_000) });
-      }
-    } finally {
-      await t.database.db.execute(sql`drop trigger refuse_requests on requests`);
-      await t.database.db.execute(sql`drop function refuse_requests()`);
-    }
+    await processEveryTryWhileRequestsRefused();
     const [outcome] = await outcomeOf('projector-1@corp.test');
     expect(outcome).toMatchObject({ status: 'failed', key: null, status_reason: expect.stringMatching(/processing failed 8 times.*read-only today/s) });
     expect(outcome!.status_reason).not.toContain('Room 1.01');
     expect(await requestsWithSubject('Projector dead')).toHaveLength(0);
+  });
+
+  it('lets only an admin reprocess an unparseable message; it stays failed with its reason, and nothing is filed or sent', async () => {
+    const file = '40-malformed-no-headers.eml';
+    const raw = await readFile(path.join(MAIL_CORPUS_FOLDER, file));
+    await sendRaw(raw);
+    await processAll();
+    const item = await failedItem(smtpReceivedKeys(new Map([[file, raw]])).get(file)!);
+    expect(item).toMatchObject({ status: 'failed', statusReason: expect.stringMatching(/header/i), requestId: null });
+    const inboundRow = async () => rowsOf(await t.database.db.execute(sql`select * from inbound_messages where id = ${item.id}`));
+    const outboundCount = async () => rowsOf(await t.database.db.execute(sql`select count(*)::int as count from outbound_messages`));
+    const untouched = { row: await inboundRow(), tables: await fingerprint(t.database), outbound: await outboundCount() };
+
+    for (const role of ['employee', 'agent', 'lead'] as const) {
+      const refused = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess`, headers: cast.headers[role] });
+      expect(refused.statusCode, role).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess` })).statusCode).toBe(401);
+    await processAll();
+    expect({ row: await inboundRow(), tables: await fingerprint(t.database), outbound: await outboundCount() }).toEqual(untouched);
+
+    const reprocessed = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess`, headers: cast.headers.admin });
+    expect(reprocessed.statusCode, reprocessed.body).toBe(202);
+    await processAll();
+    expect(await failedItem(item.messageKey)).toMatchObject({ id: item.id, status: 'failed', statusReason: item.statusReason, requestId: null, attempts: item.attempts + 1 });
+    // Its processing ran (a timer, done) and filed, commented and sent nothing.
+    const after = await fingerprint(t.database);
+    expect({ requests: after.requests, events: after.request_events, outbound: await outboundCount() }).toEqual({
+      requests: untouched.tables.requests,
+      events: untouched.tables.request_events,
+      outbound: untouched.outbound,
+    });
+  });
+
+  it('files a message that failed on every try once an admin reprocesses it after the fault is gone, and only once', async () => {
+    await send({ from: employee(), to: teamAddress, subject: 'Scanner offline', text: 'The scanner on floor 2.', messageId: '<scanner-1@corp.test>' });
+    await processEveryTryWhileRequestsRefused();
+    const item = await failedItem('id:scanner-1@corp.test');
+    expect(item).toMatchObject({ status: 'failed', statusReason: expect.stringMatching(/read-only today/), requestId: null });
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess`, headers: cast.headers.agent })).statusCode).toBe(403);
+    await processAll();
+    expect(await outcomeOf('scanner-1@corp.test')).toEqual([expect.objectContaining({ status: 'failed', key: null })]);
+
+    const reprocessed = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess`, headers: cast.headers.admin });
+    expect(reprocessed.statusCode, reprocessed.body).toBe(202);
+    await processAll();
+    const [request] = await requestsWithSubject('Scanner offline');
+    expect(request).toMatchObject({ channel: 'email', requester_id: cast.people.employee.id, description: expect.stringContaining('The scanner on floor 2.') });
+    expect(await outcomeOf('scanner-1@corp.test')).toEqual([expect.objectContaining({ status: 'processed', key: request!.key })]);
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${item.id}/reprocess`, headers: cast.headers.admin });
+    expect(again.statusCode).toBe(409);
+    await processAll();
+    expect(await requestsWithSubject('Scanner offline')).toHaveLength(1);
   });
 
   it('refuses a bad status or id with a 400 naming the field', async () => {
