@@ -24,6 +24,12 @@ export interface Database {
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs work while holding a cluster-wide lock, so several app processes take turns (migrations). */
   exclusively<T>(lockId: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs work while holding a cluster-wide lock named `key`, unless another process holds it: then
+   * undefined, without running it. For work any one process may do on everyone's behalf (polling a
+   * team's mailbox), which the others should skip rather than wait for or do again.
+   */
+  exclusivelyIfFree<T>(key: string, work: () => Promise<T>): Promise<T | undefined>;
   /** Committed changes that in-process caches must forget, as the database's triggers announce them. */
   readonly changes: ChangeSignals;
   close(): Promise<void>;
@@ -102,6 +108,7 @@ export function fromPglite(client: PGlite, lock?: DataDirLock): Database {
     },
     // Only one process ever opens an embedded database (see data-dir-lock.ts): nothing to wait for.
     exclusively: (_lockId, work) => work(),
+    exclusivelyIfFree: (_key, work) => work(),
     changes,
     close: async () => {
       await changes.close();
@@ -165,6 +172,22 @@ export function fromPool(pool: pg.Pool, options: { reconnectDelays?: ReconnectDe
       } finally {
         await connection.query('select pg_advisory_unlock($1)', [lockId]).catch(() => undefined);
         connection.release();
+      }
+    },
+    exclusivelyIfFree: async (key, work) => {
+      const connection = await pool.connect();
+      let unlocked = true;
+      try {
+        const { rows } = await connection.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [key]);
+        if (!rows[0]?.locked) return undefined;
+        try {
+          return await work();
+        } finally {
+          unlocked = await connection.query('select pg_advisory_unlock(hashtext($1))', [key]).then(() => true, () => false);
+        }
+      } finally {
+        // A session lock outlives its user: a connection that could not unlock must not go back to the pool.
+        connection.release(!unlocked);
       }
     },
     changes,

@@ -8,6 +8,7 @@ import { rowsOf } from '../../../platform/db/database.ts';
 import { fireDueTimers } from '../../../platform/jobs/timers.ts';
 import { domainTimerHandlers } from '../../domain-timers.ts';
 import { selectMailSettingsByTeam, upsertMailSettings } from './inbound.store.ts';
+import { mailboxLockKey, pollTeamMailboxes } from './imap-poll-loop.ts';
 import { pollTeamMailbox } from './imap-poller.ts';
 import { storeArrivedMessage } from './store-inbound.ts';
 
@@ -172,5 +173,43 @@ describe('polling a team mailbox', () => {
     // Only its headers are here: an admin cannot file it by reprocessing.
     const reprocess = await t.app.inject({ method: 'POST', url: `/api/v1/admin/inbound-mail/${kept[0]!.id}/reprocess`, headers: cast.headers.admin });
     expect(reprocess.statusCode).toBe(409);
+  });
+});
+
+describe('the poll loop: every mailbox, one process at a time', () => {
+  it('skips a mailbox another process is polling, takes it once free, and polls the others whatever one of them does', async () => {
+    // Another team's mailbox whose password is not set: its poll fails, and the loop goes on.
+    await upsertMailSettings(t.database.db, { teamId: cast.otherTeam.id, inboundAddress: 'hr@hallway.test', ...imapSettingsOf(dovecot, 'HALLWAY_TEST_UNSET_PASSWORD') });
+    await client.append('INBOX', message('loop-1@corp.test', 'Projector flickers'));
+    const teamRound = (rounds: Awaited<ReturnType<typeof pollTeamMailboxes>>) => rounds.find((round) => round.teamId === cast.team.id);
+
+    // Another process holds the team's mailbox for as long as this test says.
+    let taken!: () => void;
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (taken = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const otherProcess = t.database.exclusivelyIfFree(mailboxLockKey(cast.team.id), async () => {
+      taken();
+      await released;
+    });
+    await holding;
+    try {
+      const whileHeld = await pollTeamMailboxes(t.database, { environment });
+      expect(whileHeld.find((round) => round.teamId === cast.otherTeam.id)).toMatchObject({ outcome: 'failed', error: expect.objectContaining({ message: expect.stringMatching(/HALLWAY_TEST_UNSET_PASSWORD/) }) });
+      if (t.database.kind === 'postgres') {
+        expect(teamRound(whileHeld)).toEqual({ teamId: cast.team.id, outcome: 'held elsewhere' });
+        expect(await storedImap('id:loop-1@corp.test')).toHaveLength(0);
+      } else {
+        // An embedded database is opened by one process only: there is no other poller to skip for.
+        expect(teamRound(whileHeld)).toMatchObject({ outcome: 'polled' });
+        expect(await storedImap('id:loop-1@corp.test')).toHaveLength(1);
+      }
+    } finally {
+      release();
+      await otherProcess;
+    }
+    const afterwards = await pollTeamMailboxes(t.database, { environment });
+    expect(teamRound(afterwards)).toMatchObject({ outcome: 'polled' });
+    expect(await storedImap('id:loop-1@corp.test')).toHaveLength(1);
   });
 });
