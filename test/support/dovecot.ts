@@ -2,13 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 
 // A real IMAP server for the mail-polling tests: Debian's Dovecot (package dovecot-imapd, installed
-// by .ci/run), configured in a temporary folder, listening on 127.0.0.1 at a free port, without TLS,
-// one plain-text test user, maildir storage in the folder, everything run as the current user.
+// by .ci/run), configured in a temporary folder, listening on 127.0.0.1 at a free port, one
+// plain-text test user, maildir storage in the folder, everything run as the current user. Plain
+// IMAP by default; `{ tls: true }` serves implicit TLS (as on port 993) with a certificate made for
+// the run by openssl, whose PEM the caller gets to trust it.
 
 export const DOVECOT_BINARY = '/usr/sbin/dovecot';
 
@@ -17,6 +20,8 @@ export interface Dovecot {
   port: number;
   user: string;
   password: string;
+  /** With `{ tls: true }`: the server's self-signed certificate (PEM), the only CA that trusts it. */
+  certificate: string | null;
   stop(): Promise<void>;
 }
 
@@ -48,7 +53,27 @@ async function mailOwner(me: ReturnType<typeof userInfo>): Promise<{ uid: number
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-function configuration(dir: string, port: number, owner: { uid: number; gid: number }): string {
+/** A self-signed certificate for 127.0.0.1, made for one run (nothing is shipped or reused). */
+async function makeCertificate(dir: string): Promise<{ cert: string; key: string }> {
+  const cert = path.join(dir, 'server.crt');
+  const key = path.join(dir, 'server.key');
+  const child = spawn('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`openssl could not make the test certificate:\n${errors}`);
+  return { cert, key };
+}
+
+function listeners(port: number, tls: { cert: string; key: string } | null): string {
+  if (!tls) return `ssl = no\nservice imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`;
+  return `ssl = required\nssl_cert = <${tls.cert}\nssl_key = <${tls.key}\nservice imap-login {\n  inet_listener imap {\n    port = 0\n  }\n  inet_listener imaps {\n    address = 127.0.0.1\n    port = ${port}\n    ssl = yes\n  }\n}`;
+}
+
+function configuration(dir: string, port: number, owner: { uid: number; gid: number }, tls: { cert: string; key: string } | null): string {
   const me = userInfo();
   return `# Written by test/support/dovecot.ts for one test run.
 instance_name = hallway-test-${path.basename(dir)}
@@ -57,7 +82,6 @@ state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 ${processUsers(me)}
@@ -72,24 +96,16 @@ userdb {
   driver = static
   args = uid=${owner.uid} gid=${owner.gid} home=${dir}/home/%u
 }
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = ${port}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
+${listeners(port, tls)}
 `;
 }
 
-/** Waits until the server greets on its port, or the process dies. */
-async function greeting(port: number, child: ChildProcess, logFile: string): Promise<void> {
+/** Waits until the server greets on its port (over TLS when it serves TLS), or the process dies. */
+async function greeting(port: number, child: ChildProcess, logFile: string, certificate: string | null): Promise<void> {
   for (let tries = 0; tries < 100; tries += 1) {
     if (child.exitCode !== null) break;
     const greeted = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
+      const socket = certificate ? tlsConnect({ port, host: '127.0.0.1', ca: certificate }) : connect(port, '127.0.0.1');
       socket.once('data', (data) => {
         socket.destroy();
         resolve(data.toString().startsWith('* OK'));
@@ -108,7 +124,7 @@ async function greeting(port: number, child: ChildProcess, logFile: string): Pro
   throw new Error(`dovecot did not start on port ${port}:\n${log}`);
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot(options: { tls?: boolean } = {}): Promise<Dovecot> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hallway-dovecot-'));
   const user = 'desk';
   const password = 'imap-test-password';
@@ -122,14 +138,16 @@ export async function startDovecot(): Promise<Dovecot> {
   }
   await writeFile(path.join(dir, 'users'), `${user}:{PLAIN}${password}\n`);
   const port = await freePort();
+  const tls = options.tls ? await makeCertificate(dir) : null;
+  const certificate = tls ? await readFile(tls.cert, 'utf8') : null;
   const conf = path.join(dir, 'dovecot.conf');
-  await writeFile(conf, configuration(dir, port, owner));
+  await writeFile(conf, configuration(dir, port, owner, tls));
   const child = spawn(DOVECOT_BINARY, ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await greeting(port, child, path.join(dir, 'dovecot.log'));
+    await greeting(port, child, path.join(dir, 'dovecot.log'), certificate);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output}`);
@@ -139,6 +157,7 @@ export async function startDovecot(): Promise<Dovecot> {
     port,
     user,
     password,
+    certificate,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -151,12 +170,13 @@ export async function startDovecot(): Promise<Dovecot> {
 
 /** A team's mailbox settings for this server; the password is read from the environment variable `passwordEnv`. */
 export function imapSettingsOf(dovecot: Dovecot, passwordEnv: string) {
-  return { imapEnabled: true, imapHost: dovecot.host, imapPort: dovecot.port, imapTls: false, imapUser: dovecot.user, imapPasswordEnv: passwordEnv };
+  return { imapEnabled: true, imapHost: dovecot.host, imapPort: dovecot.port, imapTls: dovecot.certificate !== null, imapUser: dovecot.user, imapPasswordEnv: passwordEnv };
 }
 
 /** A connected client of the test user's mailbox, for a test to append messages and read their flags. */
 export async function connectImapClient(dovecot: Dovecot): Promise<ImapFlow> {
-  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  const tls = dovecot.certificate ? { secure: true, tls: { ca: dovecot.certificate } } : { secure: false };
+  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, ...tls, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
   await client.connect();
   return client;
 }

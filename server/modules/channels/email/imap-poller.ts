@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import type { Database } from '../../../platform/db/database.ts';
 import { timerErrorSummary } from '../../../platform/jobs/timer-errors.ts';
@@ -25,6 +26,12 @@ export interface PollResult {
 export interface PollOptions {
   maxMessageBytes?: number;
   environment?: NodeJS.ProcessEnv;
+  /**
+   * Certificates (PEM) to trust for a TLS mailbox besides Node's own store: a test's self-signed
+   * server. A deployment whose mail server has a company CA sets NODE_EXTRA_CA_CERTS instead. A
+   * certificate nobody trusts fails the poll: mail is never read over an unverified connection.
+   */
+  trustedCertificates?: string;
 }
 
 export async function pollTeamMailbox(database: Database, settings: TeamMailSettingsRow, options: PollOptions = {}): Promise<PollResult> {
@@ -33,7 +40,8 @@ export async function pollTeamMailbox(database: Database, settings: TeamMailSett
   const password = (options.environment ?? process.env)[imapPasswordEnv];
   if (!password) throw new Error(`the environment variable ${imapPasswordEnv} (the mailbox password) is not set`);
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const client = new ImapFlow({ host: imapHost, port: imapPort, secure: settings.imapTls, auth: { user: imapUser, pass: password }, logger: false });
+  const tls = options.trustedCertificates ? { tls: { ca: [...rootCertificates, options.trustedCertificates] } } : {};
+  const client = new ImapFlow({ host: imapHost, port: imapPort, secure: settings.imapTls, ...tls, auth: { user: imapUser, pass: password }, logger: false });
   const result: PollResult = { stored: 0, alreadyStored: 0, skippedTooLarge: 0 };
   try {
     await client.connect();
