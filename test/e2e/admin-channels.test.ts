@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { chromiumInstalled, keepScreenshot } from './browser.ts';
 import { expectAccessible, signIn, startDemo, type DemoRun } from './journey-support.ts';
 
@@ -78,6 +78,40 @@ describe.skipIf(!chromiumInstalled)('admin: channels per team and scoped tokens'
     // The secret is write-only: it is nowhere on the page once saved.
     expect(await page.content()).not.toContain('a-signing-secret-of-some-length');
     await atBothWidths('a team’s channels');
+  });
+
+  it('connects an SMS gateway (a malformed sending number told at its field first) and a Teams webhook', async () => {
+    onTestFailed(async () => {
+      await keepScreenshot(page, 'admin-channels-sms-teams-failed');
+    });
+    // Still on Facilities' channels page.
+    await page.getByRole('combobox', { name: /^Kind/ }).click();
+    await page.getByRole('option', { name: 'SMS gateway', exact: true }).click();
+    await page.getByLabel(/^Name/).fill('Facilities SMS');
+    await page.getByLabel(/^Workspace, webhook or phone number/).fill('+4930555000111');
+    await page.getByLabel(/^Signing secret/).fill('a-gateway-auth-token');
+    await page.getByLabel(/^Gateway send URL/).fill('https://sms-gateway.lumen.example/messages');
+    await page.getByLabel(/^Sending number/).fill('030 555 000111');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    // The server's refusal lands at the field, and nothing is connected.
+    await page.getByText(/must be a phone number in E\.164 form/i).waitFor();
+    expect(await page.getByRole('cell', { name: 'Facilities SMS', exact: true }).count()).toBe(0);
+    await page.getByLabel(/^Sending number/).fill('+4930555000111');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('cell', { name: 'Facilities SMS', exact: true }).waitFor();
+
+    await page.getByRole('combobox', { name: /^Kind/ }).click();
+    await page.getByRole('option', { name: 'Microsoft Teams', exact: true }).click();
+    await page.getByLabel(/^Name/).fill('Facilities channel in Teams');
+    await page.getByLabel(/^Workspace, webhook or phone number/).fill('facilities-teams-hook');
+    // The security token Teams shows is base64.
+    await page.getByLabel(/^Signing secret/).fill(Buffer.from('a Teams security token').toString('base64'));
+    await page.getByLabel(/^Teams incoming webhook URL/).fill('https://lumen.webhook.office.com/webhookb2/secret-part');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('cell', { name: 'Facilities channel in Teams', exact: true }).waitFor();
+    // The incoming webhook's URL is a bearer secret of its own: only its origin is shown.
+    expect(await page.content()).not.toContain('secret-part');
+    await atBothWidths('a team’s SMS and Teams connections');
   });
 
   it('shows inbound mail, the outbox and webhooks in the channels section', async () => {
