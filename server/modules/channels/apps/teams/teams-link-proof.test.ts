@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../../../platform/db/database.ts';
+import { LINK_CODE_ALPHABET } from '../identities/link-codes.ts';
 import { countRows, inAnotherProcess, requestsFiledThrough } from '../sms/chat-app.test-support.ts';
 import { startTeamsRig, type TeamsRig } from './teams.test-support.ts';
 
@@ -52,7 +53,14 @@ const linksOf = async (aad: string) =>
 const claimsOn = async (aad: string) =>
   rowsOf<{ person_id: string }>(await t.database.db.execute(sql`select person_id from external_identity_claims where external_user_id = ${aad} order by person_id`));
 /** A code that is not this one (same alphabet, last character changed). */
-const wrongCode = (code: string) => `${code.slice(0, 7)}${code.endsWith('Z') ? 'Y' : 'Z'}`;
+/** A code of the right shape that is none of the given ones: the first with another last character. */
+function wrongCode(...codes: string[]): string {
+  for (const last of LINK_CODE_ALPHABET) {
+    const candidate = `${codes[0]!.slice(0, -1)}${last}`;
+    if (!codes.includes(candidate)) return candidate;
+  }
+  throw new Error('every last character makes one of the codes');
+}
 
 describe('a link shown in a shared channel', () => {
   it('cannot be taken by a colleague who opens it first: only the account own message decides', async () => {
@@ -126,7 +134,7 @@ describe('a code that does not prove the link', () => {
     const code = await claim(cast.headers.employee, token);
     const colleagueCode = await claim(cast.headers.otherEmployee, token);
     const answers = [];
-    for (let attempt = 0; attempt < 5; attempt += 1) answers.push(await say(`link ${wrongCode(wrongCode(code))}`, writer));
+    for (let attempt = 0; attempt < 5; attempt += 1) answers.push(await say(`link ${wrongCode(code, colleagueCode)}`, writer));
     expect(answers.at(-1)).toMatch(/^That code is not right, so nothing was linked\. Too many wrong or late codes: open your link again/);
     expect(await claimsOn('aad-guesser')).toEqual([]);
     expect(await say(`link ${code}`, writer)).toMatch(/^No link is waiting/);
