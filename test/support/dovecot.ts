@@ -180,3 +180,18 @@ export async function connectImapClient(dovecot: Dovecot): Promise<ImapFlow> {
   await client.connect();
   return client;
 }
+
+/** A small message to facilities@hallway.test from Emma, with this Message-ID and subject. */
+export const mailboxMessage = (id: string, subject: string) =>
+  Buffer.from(`From: Emma <emma@corp.test>\r\nTo: facilities@hallway.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\n\r\n${subject}, please.\r\n`);
+
+/** Whether the server holds the message with this UID as \Seen, read through the test's own client. */
+export async function seenOnServer(client: ImapFlow, uid: number): Promise<boolean> {
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    const [found] = await client.fetchAll(String(uid), { uid: true, flags: true }, { uid: true });
+    return found?.flags?.has('\\Seen') ?? false;
+  } finally {
+    lock.release();
+  }
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImapClient, imapSettingsOf, startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
+import { connectImapClient, imapSettingsOf, mailboxMessage, seenOnServer, startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
@@ -38,22 +38,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const message = (id: string, subject: string) =>
-  Buffer.from(`From: Emma <emma@corp.test>\r\nTo: facilities@hallway.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\n\r\n${subject}, please.\r\n`);
-
 async function poll() {
   const settings = await selectMailSettingsByTeam(t.database.db, cast.team.id);
   return pollTeamMailbox(t.database, settings!, { environment });
-}
-
-async function seenOnServer(uid: number): Promise<boolean> {
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const [found] = await client.fetchAll(String(uid), { uid: true, flags: true }, { uid: true });
-    return found?.flags?.has('\\Seen') ?? false;
-  } finally {
-    lock.release();
-  }
 }
 
 async function storedImap(key: string) {
@@ -64,27 +51,27 @@ async function storedImap(key: string) {
 
 describe('polling a team mailbox', () => {
   it('stores each new message and only then marks it seen on the server', async () => {
-    const first = await client.append('INBOX', message('leak-1@corp.test', 'Water leak in room 2.14'));
-    const second = await client.append('INBOX', message('lamp-1@corp.test', 'Lamp broken'));
+    const first = await client.append('INBOX', mailboxMessage('leak-1@corp.test', 'Water leak in room 2.14'));
+    const second = await client.append('INBOX', mailboxMessage('lamp-1@corp.test', 'Lamp broken'));
     expect(await poll()).toEqual({ stored: 2, alreadyStored: 0, skippedTooLarge: 0 });
     const [leak] = await storedImap('id:leak-1@corp.test');
     expect(Buffer.from(leak!.raw).toString()).toContain('Water leak in room 2.14, please.');
     expect(await storedImap('id:lamp-1@corp.test')).toHaveLength(1);
-    expect(await seenOnServer(Number(first && first.uid))).toBe(true);
-    expect(await seenOnServer(Number(second && second.uid))).toBe(true);
+    expect(await seenOnServer(client, Number(first && first.uid))).toBe(true);
+    expect(await seenOnServer(client, Number(second && second.uid))).toBe(true);
     // Nothing new: nothing stored again.
     expect(await poll()).toEqual({ stored: 0, alreadyStored: 0, skippedTooLarge: 0 });
   });
 
   it('does not store twice a message stored before a crash kept it from being marked', async () => {
-    const raw = message('crash-1@corp.test', 'Heating off');
+    const raw = mailboxMessage('crash-1@corp.test', 'Heating off');
     const appended = await client.append('INBOX', raw);
     // The previous poll stored it and died before marking it seen and remembering its UID.
     await storeArrivedMessage(t.database, { teamId: cast.team.id, channel: 'imap', envelopeFrom: null, envelopeTo: [dovecot.user], raw });
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(false);
     expect(await poll()).toEqual({ stored: 0, alreadyStored: 1, skippedTooLarge: 0 });
     expect(await storedImap('id:crash-1@corp.test')).toHaveLength(1);
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(true);
   });
 
   it("files a polled message from a person in the directory as their e-mail request", async () => {
@@ -103,7 +90,7 @@ describe('polling a team mailbox', () => {
   it('takes every message while other sessions change flags in the mailbox: a second poller, a person flagging mail', async () => {
     const uids: number[] = [];
     for (let n = 1; n <= 30; n += 1) {
-      const appended = await client.append('INBOX', message(`twin-${n}@corp.test`, `Twin poll ${n}`));
+      const appended = await client.append('INBOX', mailboxMessage(`twin-${n}@corp.test`, `Twin poll ${n}`));
       uids.push(Number(appended && appended.uid));
     }
     // Another session's flag changes reach a poller's session as unrequested FETCH rows (flags, no
@@ -124,16 +111,16 @@ describe('polling a team mailbox', () => {
     expect(polls[0].stored + polls[1].stored).toBe(30);
     const stored = rowsOf<{ count: string | number }>(await t.database.db.execute(sql`select count(*) as count from inbound_messages where message_key like 'id:twin-%'`));
     expect(Number(stored[0]!.count)).toBe(30);
-    for (const uid of uids) expect(await seenOnServer(uid)).toBe(true);
+    for (const uid of uids) expect(await seenOnServer(client, uid)).toBe(true);
   });
 
   it('leaves a message unread on the server when it cannot be stored, and takes it on the next poll', async () => {
-    const appended = await client.append('INBOX', message('outage-1@corp.test', 'Door stuck'));
+    const appended = await client.append('INBOX', mailboxMessage('outage-1@corp.test', 'Door stuck'));
     await t.database.db.execute(sql`create function refuse_inbound() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
     await t.database.db.execute(sql`create trigger refuse_inbound before insert on inbound_messages for each row execute function refuse_inbound()`);
     try {
       await expect(poll()).rejects.toThrow();
-      expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+      expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(false);
     } finally {
       await t.database.db.execute(sql`drop trigger refuse_inbound on inbound_messages`);
       await t.database.db.execute(sql`drop function refuse_inbound()`);
@@ -143,7 +130,7 @@ describe('polling a team mailbox', () => {
     // The failed query's parameters (the message itself) are not kept with the error.
     expect(settings?.imapLastError).not.toContain('Door stuck');
     expect(await poll()).toEqual({ stored: 1, alreadyStored: 0, skippedTooLarge: 0 });
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(true);
   });
 
   it('keeps a message over the size limit unread on the server, its headers for the admins, and bounces it once', async () => {
@@ -154,7 +141,7 @@ describe('polling a team mailbox', () => {
     const settings = await selectMailSettingsByTeam(t.database.db, cast.team.id);
     const limited = () => pollTeamMailbox(t.database, settings!, { environment, maxMessageBytes: 8 * 1024 });
     expect(await limited()).toEqual({ stored: 0, alreadyStored: 0, skippedTooLarge: 1 });
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(false);
     const kept = rowsOf<{ id: string; status: string; status_reason: string; raw: Buffer | Uint8Array }>(
       await t.database.db.execute(sql`select id, status, status_reason, raw from inbound_messages where message_key = 'id:plans-1@corp.test'`),
     );
@@ -180,7 +167,7 @@ describe('the poll loop: every mailbox, one process at a time', () => {
   it('skips a mailbox another process is polling, takes it once free, and polls the others whatever one of them does', async () => {
     // Another team's mailbox whose password is not set: its poll fails, and the loop goes on.
     await upsertMailSettings(t.database.db, { teamId: cast.otherTeam.id, inboundAddress: 'hr@hallway.test', ...imapSettingsOf(dovecot, 'HALLWAY_TEST_UNSET_PASSWORD') });
-    await client.append('INBOX', message('loop-1@corp.test', 'Projector flickers'));
+    await client.append('INBOX', mailboxMessage('loop-1@corp.test', 'Projector flickers'));
     const teamRound = (rounds: Awaited<ReturnType<typeof pollTeamMailboxes>>) => rounds.find((round) => round.teamId === cast.team.id);
 
     // Another process holds the team's mailbox for as long as this test says.

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImapClient, imapSettingsOf, startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
+import { connectImapClient, imapSettingsOf, mailboxMessage, seenOnServer, startDovecot, type Dovecot } from '../../../../test/support/dovecot.ts';
 import { buildCast, type Cast } from '../../../../test/support/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { rowsOf } from '../../../platform/db/database.ts';
@@ -31,39 +31,26 @@ afterAll(async () => {
   await t?.close();
 });
 
-const message = (id: string, subject: string) =>
-  Buffer.from(`From: Emma <emma@corp.test>\r\nTo: facilities@hallway.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nDate: Tue, 8 Dec 2026 09:00:00 +0000\r\n\r\n${subject}, please.\r\n`);
-
 const settings = async () => (await selectMailSettingsByTeam(t.database.db, cast.team.id))!;
 const storedCount = async (id: string) =>
   rowsOf(await t.database.db.execute(sql`select id from inbound_messages where message_key = ${`id:${id}`}`)).length;
 
-async function seenOnServer(uid: number): Promise<boolean> {
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const [found] = await client.fetchAll(String(uid), { uid: true, flags: true }, { uid: true });
-    return found?.flags?.has('\\Seen') ?? false;
-  } finally {
-    lock.release();
-  }
-}
-
 describe('polling a team mailbox over TLS', () => {
   it('refuses a server whose certificate nobody trusts: the reason for the admins, nothing read or marked', async () => {
-    const appended = await client.append('INBOX', message('untrusted-1@corp.test', 'Badge reader dead'));
+    const appended = await client.append('INBOX', mailboxMessage('untrusted-1@corp.test', 'Badge reader dead'));
     await expect(pollTeamMailbox(t.database, await settings(), { environment })).rejects.toThrow();
     expect((await settings()).imapLastError).toMatch(/certificate/i);
     expect(await storedCount('untrusted-1@corp.test')).toBe(0);
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(false);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(false);
   });
 
   it('stores each message over a verified connection, then marks it seen, as over plain IMAP', async () => {
-    const appended = await client.append('INBOX', message('tls-1@corp.test', 'Blinds stuck in 4.02'));
+    const appended = await client.append('INBOX', mailboxMessage('tls-1@corp.test', 'Blinds stuck in 4.02'));
     // The message the refused poll left unread comes too: nothing was lost by refusing.
     expect(await pollTeamMailbox(t.database, await settings(), { environment, trustedCertificates: dovecot.certificate! })).toEqual({ stored: 2, alreadyStored: 0, skippedTooLarge: 0 });
     expect(await storedCount('tls-1@corp.test')).toBe(1);
     expect(await storedCount('untrusted-1@corp.test')).toBe(1);
-    expect(await seenOnServer(Number(appended && appended.uid))).toBe(true);
+    expect(await seenOnServer(client, Number(appended && appended.uid))).toBe(true);
     expect((await settings()).imapLastError).toBeNull();
   });
 });
