@@ -149,7 +149,7 @@ function DeskRequest({ requestKey: key }: { requestKey: string }) {
                   </Text>
                 </Stack>
                 {request.data.service && <DeskAnswers requestKey={key} />}
-                <DeskTimeline entries={request.data.timeline} names={names} />
+                <DeskTimeline requestKey={request.data.key} entries={request.data.timeline} names={names} />
                 <Composer requestKey={key} mode={mode} onModeChange={setMode} textarea={textarea} canNote={isAgentHere} />
               </Stack>
             </Grid.Col>

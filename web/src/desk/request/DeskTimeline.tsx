@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
 import type { TimelineEntry } from '../../api/types.ts';
 import { EmptyState } from '../../components/PageState.tsx';
 import { en } from '../../i18n/en.ts';
@@ -11,10 +10,9 @@ import { mailByTimelineEntry } from './request-mail.ts';
 import { deskEventBody, deskEventTitle, type Names } from './timeline-words.ts';
 
 /** The whole timeline, newest last; internal entries on a yellow ground with an "Internal" badge. */
-export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; names: Names }) {
-  // The request's key from the route (/desk/requests/:key), for the mail behind its entries.
-  const { key = '' } = useParams();
-  const sources = useMailSources(key);
+export function DeskTimeline({ requestKey, entries, names }: { requestKey: string; entries: TimelineEntry[]; names: Names }) {
+  // Which entries came by mail, so each can offer the whole message behind it.
+  const sources = useMailSources(requestKey);
   const mailOfEntry = useMemo(() => mailByTimelineEntry(entries, sources.data ?? []), [entries, sources.data]);
   const [openMessage, setOpenMessage] = useState<string | null>(null);
   return (
@@ -78,7 +76,7 @@ export function DeskTimeline({ entries, names }: { entries: TimelineEntry[]; nam
           })}
         </Timeline>
       )}
-      <MailMessageModal requestKey={key} messageId={openMessage} onClose={() => setOpenMessage(null)} />
+      <MailMessageModal requestKey={requestKey} messageId={openMessage} onClose={() => setOpenMessage(null)} />
     </Stack>
   );
 }
